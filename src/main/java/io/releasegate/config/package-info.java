@@ -1,0 +1,2 @@
+/** The pool model and the HAProxy, nginx and pool-file parsers that read load-balancer configuration into it. */
+package io.releasegate.config;

@@ -1,0 +1,65 @@
+package io.releasegate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of docs/architecture.md, enforced. */
+class ArchitectureTest {
+    private static JavaClasses engine;
+
+    @BeforeAll
+    static void importEngine() {
+        engine = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.releasegate");
+    }
+
+    @Test
+    void shouldNotDependOnJenkins() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke.stapler..", "org.jenkinsci..")
+                .check(engine);
+    }
+
+    @Test
+    void shouldKeepJGitInsideTheDiffPackage() {
+        noClasses().that().resideOutsideOfPackage("io.releasegate.diff..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+                .check(engine);
+    }
+
+    @Test
+    void shouldNotLetAnythingUseTheCli() {
+        noClasses().that().resideOutsideOfPackage("io.releasegate.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.releasegate.cli..")
+                .check(engine);
+    }
+
+    @Test
+    void shouldKeepPicocliInsideTheCli() {
+        noClasses().that().resideOutsideOfPackage("io.releasegate.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(engine);
+    }
+
+    @Test
+    void shouldKeepTheModelFreeOfOtherCapabilities() {
+        classes().that().resideInAPackage("io.releasegate.config..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.releasegate.config..", "io.releasegate.log..", "java..",
+                        "com.fasterxml.jackson..")
+                .check(engine);
+    }
+
+    @Test
+    void shouldHaveNoCyclesBetweenCapabilities() {
+        slices().matching("io.releasegate.(*)..").should().beFreeOfCycles().check(engine);
+    }
+}
