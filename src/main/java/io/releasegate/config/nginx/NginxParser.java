@@ -23,7 +23,7 @@ import java.util.Set;
  * upstream rules are nginx 1.22's; see {@code docs/formats/nginx.md}. Stateless and thread-safe.
  */
 public final class NginxParser implements ConfigParser {
-    private static final Set<String> ANY_UPSTREAM_CHECKED = Set.of("main", "events", "http server",
+    private static final Set<String> ANY_UPSTREAM_CHECKED = Set.of("main", "events", "http", "stream", "http server",
             "stream server", "location");
 
     @Override
