@@ -125,6 +125,8 @@ class NginxFixturesITest {
                             .isEqualTo(Path.of(e.file()).toAbsolutePath().normalize());
                     assertThat(e.line()).as("line of: %s / nginx: %s", e.getMessage(), emerg.group(0))
                             .isEqualTo(Integer.parseInt(emerg.group(3)));
+                    assertThat(e.reason().split("\"")[0].trim()).as("wording of: %s / nginx: %s", e.getMessage(),
+                            emerg.group(0)).isEqualTo(emerg.group(1).split("\"")[0].trim());
                 });
             }));
         }
