@@ -22,6 +22,9 @@ import io.releasegate.config.ConfigParseException;
 public final class NginxTokenizer {
     /** nginx's {@code NGX_CONF_BUFFER}: no token may fill it. */
     public static final int MAX_TOKEN_LENGTH = 4096;
+    /** The escapes nginx's copy loop translates, and what they become; any other backslash stays. */
+    private static final String ESCAPES = "\"'\\trn";
+    private static final String UNESCAPED = "\"'\\\t\r\n";
 
     private final String file;
     private final String text;
@@ -184,33 +187,11 @@ public final class NginxTokenizer {
         int i = 0;
         while (i < raw.length()) {
             char ch = raw.charAt(i);
-            if (ch == '\\' && i + 1 < raw.length()) {
-                char next = raw.charAt(i + 1);
-                switch (next) {
-                    case '"', '\'', '\\' -> {
-                        out.append(next);
-                        i += 2;
-                        continue;
-                    }
-                    case 't' -> {
-                        out.append('\t');
-                        i += 2;
-                        continue;
-                    }
-                    case 'r' -> {
-                        out.append('\r');
-                        i += 2;
-                        continue;
-                    }
-                    case 'n' -> {
-                        out.append('\n');
-                        i += 2;
-                        continue;
-                    }
-                    default -> {
-                        // kept as written
-                    }
-                }
+            int escape = ch == '\\' && i + 1 < raw.length() ? ESCAPES.indexOf(raw.charAt(i + 1)) : -1;
+            if (escape >= 0) {
+                out.append(UNESCAPED.charAt(escape));
+                i += 2;
+                continue;
             }
             out.append(ch);
             i++;
