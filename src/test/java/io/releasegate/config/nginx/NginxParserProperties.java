@@ -80,6 +80,34 @@ class NginxParserProperties {
         assertModelOrError("nginx.conf", content, SourceResolver.NONE);
     }
 
+    @Property(tries = 300)
+    void shouldReadBackEveryCanonicalWordUnchanged(@ForAll("words") List<String> words) throws Exception {
+        // arrange
+        String text = NginxText.canonical(words) + ";";
+        NginxTokenizer tokenizer = new NginxTokenizer("t.conf", text);
+
+        // act
+        List<String> read = new java.util.ArrayList<>();
+        for (NginxToken token = tokenizer.next(); token.type() == NginxToken.Type.WORD; token = tokenizer.next()) {
+            read.add(token.text());
+        }
+
+        // assert
+        assertThat(read).isEqualTo(words);
+    }
+
+    @Provide
+    Arbitrary<List<String>> words() {
+        Arbitrary<String> first = Arbitraries.strings().withChars("abc_$").ofMinLength(1).ofMaxLength(5);
+        Arbitrary<String> any = Arbitraries.strings().withChars("ab $\\\"'#;{}()\t\n=").ofMaxLength(8);
+        return Combinators.combine(first, any.list().ofMaxSize(4)).as((name, rest) -> {
+            List<String> all = new java.util.ArrayList<>();
+            all.add(name);
+            all.addAll(rest);
+            return all;
+        });
+    }
+
     @Provide
     Arbitrary<String> soups() {
         Arbitrary<String> word = Arbitraries.oneOf(Arbitraries.of(VOCABULARY),
