@@ -1,6 +1,7 @@
 package io.releasegate.cli;
 
-import io.releasegate.config.ConfigFile;
+import io.releasegate.config.ConfigParseException;
+import io.releasegate.config.LocalConfigs;
 import io.releasegate.config.FileRules;
 import io.releasegate.diff.DiffResult;
 import io.releasegate.diff.GitRepository;
@@ -79,9 +80,11 @@ final class LintCommand implements Callable<Integer> {
 
     private LintReport localFiles() throws PolicyException, IOException {
         Policy policy = config == null ? Policy.defaults() : PolicySource.fromFile(config);
-        List<ConfigFile> parsed = new ArrayList<>();
         List<DiffResult.ParseError> errors = new ArrayList<>();
-        LocalConfigs.read(files, FileRules.of(policy.files()), parsed, errors);
-        return LintReport.of("files", parsed, errors, policy);
+        LocalConfigs.Result result = LocalConfigs.read(files, FileRules.of(policy.files()));
+        for (ConfigParseException e : result.errors()) {
+            errors.add(new DiffResult.ParseError(e.file(), e.line(), e.column(), e.reason(), "files"));
+        }
+        return LintReport.of("files", result.files(), errors, policy);
     }
 }

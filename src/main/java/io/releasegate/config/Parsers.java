@@ -1,5 +1,6 @@
 package io.releasegate.config;
 
+import io.releasegate.config.nginx.NginxParser;
 import io.releasegate.config.poolfile.PoolFileParser;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ public final class Parsers {
     private static final Map<ConfigFormat, ConfigParser> PARSERS = new EnumMap<>(ConfigFormat.class);
 
     static {
+        register(new NginxParser());
         register(new PoolFileParser());
     }
 

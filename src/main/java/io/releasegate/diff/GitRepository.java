@@ -44,6 +44,10 @@ public final class GitRepository implements AutoCloseable {
     record ChangedBlob(FileChange change, ObjectId oldId, ObjectId newId) {
     }
 
+    /** The candidate files that changed (renames detected among them), and every changed path. */
+    record Changes(List<ChangedBlob> candidates, Set<String> allPaths) {
+    }
+
     private final Repository repository;
     private final Path directory;
 
@@ -83,15 +87,17 @@ public final class GitRepository implements AutoCloseable {
      * The files that differ between two commits, restricted to paths for which {@code candidate} holds on either
      * side, with renames and copies detected among those.
      */
-    List<ChangedBlob> changes(String baseSha, String headSha, Predicate<String> candidate)
-            throws RepositoryException {
+    Changes changes(String baseSha, String headSha, Predicate<String> candidate) throws RepositoryException {
         try (RevWalk walk = new RevWalk(repository); TreeWalk trees = new TreeWalk(repository)) {
             trees.setRecursive(true);
             trees.addTree(walk.parseCommit(ObjectId.fromString(baseSha)).getTree());
             trees.addTree(walk.parseCommit(ObjectId.fromString(headSha)).getTree());
             trees.setFilter(TreeFilter.ANY_DIFF);
             List<DiffEntry> entries = new ArrayList<>();
+            Set<String> allPaths = new java.util.HashSet<>();
             for (DiffEntry entry : DiffEntry.scan(trees)) {
+                allPaths.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath()
+                        : entry.getNewPath());
                 if (candidate.test(entry.getOldPath()) || candidate.test(entry.getNewPath())) {
                     entries.add(entry);
                 }
@@ -102,7 +108,7 @@ public final class GitRepository implements AutoCloseable {
             for (DiffEntry entry : renames.compute()) {
                 result.add(toBlob(entry));
             }
-            return result;
+            return new Changes(result, allPaths);
         } catch (IOException e) {
             throw new RepositoryException("cannot compare " + baseSha + " with " + headSha + ": " + e.getMessage(),
                     e);

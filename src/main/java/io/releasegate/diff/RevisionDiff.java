@@ -50,9 +50,11 @@ public final class RevisionDiff {
         String base = repository.resolve(baseRevision);
         String head = repository.resolve(headRevision);
         List<Pair> pairs = new ArrayList<>();
-        for (GitRepository.ChangedBlob blob : repository.changes(base, head, rules::candidate)) {
+        GitRepository.Changes changed = repository.changes(base, head, rules::candidate);
+        for (GitRepository.ChangedBlob blob : changed.candidates()) {
             read(blob, base, head).ifPresent(pairs::add);
         }
+        pairs.addAll(includingRoots(base, head, changed, pairs));
         log.info("%d load-balancer file(s) differ between %s and %s", pairs.size(), abbreviate(base),
                 abbreviate(head));
         List<Change> changes = new ArrayList<>();
@@ -95,6 +97,46 @@ public final class RevisionDiff {
         return Optional.of(new Pair(entry, before, after));
     }
 
+    /**
+     * With file rules, an nginx file the rules do not select may still be included by one they do (conf.d/*.conf by
+     * nginx.conf): such a root is compared too, so a change in what it includes is seen with its effective values.
+     */
+    private List<Pair> includingRoots(String base, String head, GitRepository.Changes changed, List<Pair> pairs)
+            throws RepositoryException {
+        if (rules.byContentOnly() || rules.rules().stream().noneMatch(r -> r.format() == ConfigFormat.NGINX)) {
+            return List.of();
+        }
+        java.util.Set<String> unselected = new java.util.HashSet<>();
+        for (String path : changed.allPaths()) {
+            if (rules.byPath(path).isEmpty()) {
+                unselected.add(path);
+            }
+        }
+        if (unselected.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> compared = new java.util.HashSet<>();
+        pairs.forEach(pair -> compared.add(pair.entry().path()));
+        List<Pair> roots = new ArrayList<>();
+        for (String path : repository.paths(head, p -> rules.byPath(p).orElse(null) == ConfigFormat.NGINX)) {
+            if (compared.contains(path)) {
+                continue;
+            }
+            ParsedFile after = parse(ConfigFormat.NGINX, path, repository.read(head, path), repository.resolver(head));
+            ParsedFile before = parse(ConfigFormat.NGINX, path, repository.read(base, path),
+                    repository.resolver(base));
+            if (includesAny(after, unselected) || includesAny(before, unselected)) {
+                roots.add(new Pair(new DiffResult.FileEntry(path, path, ConfigFormat.NGINX,
+                        FileChange.Status.MODIFIED), before, after));
+            }
+        }
+        return roots;
+    }
+
+    private static boolean includesAny(ParsedFile file, java.util.Set<String> paths) {
+        return file.parsed() && file.file().includes().stream().anyMatch(paths::contains);
+    }
+
     private static ParsedFile parse(ConfigFormat format, String path, Optional<String> text, SourceResolver resolver) {
         if (text.isEmpty()) {
             return ParsedFile.ABSENT;
@@ -129,15 +171,16 @@ public final class RevisionDiff {
         Map<String, Pool> newPools = pools(after);
         for (Pool pool : oldPools.values()) {
             if (!newPools.containsKey(pool.name())) {
-                removedPools.put(key(pair.entry().format(), pool.name()), new Located(pair.entry().oldPath(), pool));
+                removedPools.put(key(pair.entry().format(), pool.name()),
+                        new Located(fileOf(pool, pair.entry().oldPath()), pool));
             }
         }
         for (Pool pool : newPools.values()) {
             Pool old = oldPools.get(pool.name());
             if (old == null) {
-                addedPools.put(key(pair.entry().format(), pool.name()), new Located(path, pool));
+                addedPools.put(key(pair.entry().format(), pool.name()), new Located(fileOf(pool, path), pool));
             } else {
-                changes.addAll(PoolDiff.compare(path, old, pool));
+                changes.addAll(PoolDiff.compare(fileOf(pool, path), old, pool));
             }
         }
         changes.addAll(DirectiveDiff.compare(path, before == null ? List.of() : before.directives(),
@@ -188,6 +231,11 @@ public final class RevisionDiff {
             file.pools().forEach(pool -> map.putIfAbsent(pool.name(), pool));
         }
         return map;
+    }
+
+    /** The file a pool is defined in: its own (an nginx include) or the file being compared. */
+    private static String fileOf(Pool pool, String path) {
+        return pool.file().isEmpty() ? path : pool.file();
     }
 
     private static String key(ConfigFormat format, String pool) {

@@ -38,11 +38,28 @@ public final class NginxParser implements ConfigParser {
             NginxTreeReader reader = new NginxTreeReader(file, resolver);
             List<NginxStatement> tree = reader.readTopLevel(file, content);
             Walk walk = new Walk();
-            walk.block(tree, Context.MAIN, "");
+            walk.block(tree, isHttpFragment(tree) ? Context.HTTP : Context.MAIN, "");
             return new ConfigFile(file, ConfigFormat.NGINX, walk.pools(), walk.directives, reader.includedFiles());
         } catch (StackOverflowError | RuntimeException e) {
             throw new ConfigParseException(file, 0, 0, "cannot read this nginx configuration: " + e);
         }
+    }
+
+    /**
+     * A file that holds only {@code upstream} and {@code server} blocks (and no {@code events}, {@code http} or
+     * {@code stream} block) is an {@code http} fragment meant to be included, such as {@code conf.d/api.conf}; it is
+     * read in the {@code http} context, so that a change to it can be diffed on its own.
+     */
+    static boolean isHttpFragment(List<NginxStatement> tree) {
+        boolean blocks = false;
+        for (NginxStatement statement : tree) {
+            String name = statement.name();
+            if ("events".equals(name) || "http".equals(name) || "stream".equals(name)) {
+                return false;
+            }
+            blocks |= statement.isBlock() && ("upstream".equals(name) || "server".equals(name));
+        }
+        return blocks;
     }
 
     /** Where a statement stands, as far as the rules checked here need to know. */

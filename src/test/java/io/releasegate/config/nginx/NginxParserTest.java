@@ -331,11 +331,11 @@ class NginxParserTest {
     }
 
     @Test
-    void shouldRejectUpstreamAtTheTopLevel() {
+    void shouldRejectUpstreamAtTheTopLevelOfAFullConfig() {
         // act / assert
-        assertThatThrownBy(() -> parse("upstream u { server 127.0.0.1:1; }"))
+        assertThatThrownBy(() -> parse("events {} upstream u { server 127.0.0.1:1; }"))
                 .isInstanceOf(ConfigParseException.class)
-                .hasMessage("nginx.conf:1:1: \"upstream\" directive is not allowed here");
+                .hasMessage("nginx.conf:1:11: \"upstream\" directive is not allowed here");
     }
 
     @Test
@@ -500,4 +500,18 @@ class NginxParserTest {
             }
         };
     }
+
+    @Test
+    void shouldReadAnIncludedFragmentOfUpstreamsInTheHttpContext() throws Exception {
+        String fragment = "upstream api {\n    least_conn;\n    server 127.0.0.1:7001;\n    server 127.0.0.1:7002;\n}\n";
+
+        ConfigFile file = new NginxParser().parse("conf.d/api.conf", fragment, SourceResolver.NONE);
+
+        assertThat(file.pools()).singleElement().satisfies(pool -> {
+            assertThat(pool.name()).isEqualTo("api");
+            assertThat(pool.algorithm()).isEqualTo("leastconn");
+            assertThat(pool.servers()).hasSize(2);
+        });
+    }
+
 }
