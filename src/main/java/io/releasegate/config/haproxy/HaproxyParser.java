@@ -41,7 +41,7 @@ public final class HaproxyParser implements ConfigParser {
         try {
             return new Run(path).parse(content == null ? "" : content);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new ConfigParseException(path, 0, 0, "cannot parse: " + e);
+            throw new ConfigParseException(path, 0, 0, "internal error while parsing (please report): " + e);
         }
     }
 
