@@ -1,6 +1,7 @@
 package io.releasegate.config.haproxy;
 
 import io.releasegate.config.ConfigParseException;
+import java.util.function.IntSupplier;
 
 /** The {@code .if/.elif/.else/.endif} nesting of {@code readcfgfile()}: which lines are taken, which are skipped. */
 final class ConditionalBlocks {
@@ -40,9 +41,9 @@ final class ConditionalBlocks {
     }
 
     /** Fails when a block is still open at the end of the file. */
-    void finish(int lastLine) throws ConfigParseException {
+    void finish(IntSupplier lastLine) throws ConfigParseException {
         if (level > 0) {
-            throw new ConfigParseException(path, lastLine, 0, "non-terminated '.if' block");
+            throw new ConfigParseException(path, lastLine.getAsInt(), 0, "non-terminated '.if' block");
         }
     }
 

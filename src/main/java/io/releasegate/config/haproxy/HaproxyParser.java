@@ -108,13 +108,10 @@ public final class HaproxyParser implements ConfigParser {
 
         ConfigFile parse(String content) throws ConfigParseException {
             List<HaproxyLine> lines = new HaproxyTokenizer(path).tokenize(content);
-            int last = 0;
             for (HaproxyLine line : lines) {
-                last = line.number();
                 statement(line);
             }
-            conditions.finish(Math.max(last, content.isEmpty() ? 0 : (int) content.chars().filter(c -> c == '\n')
-                    .count()));
+            conditions.finish(() -> (int) content.chars().filter(c -> c == '\n').count());
             closeSection();
             return new ConfigFile(path, ConfigFormat.HAPROXY, pools, directives);
         }

@@ -91,14 +91,11 @@ final class PoolBuilder {
             throw new ConfigParseException(path, statement.number(), statement.column(paramsFrom - 1),
                     "server '" + serverName + "' has health checks but neither a service port nor a check port");
         }
-        Server.Builder server = Server.builder(serverName).address(address.host(), address.port())
-                .weight(effective.weight).backup(effective.backup).disabled(effective.disabled)
-                .healthCheck(effective.check).line(statement.number());
-        effective.params.forEach(server::param);
         if (!address.portOffset().isEmpty()) {
-            server.param("port-offset", address.portOffset());
+            effective.params.put("port-offset", address.portOffset());
         }
-        servers.add(server.build());
+        servers.add(new Server(serverName, address.host(), address.port(), effective.weight, effective.backup,
+                effective.disabled, effective.check, statement.number(), effective.params));
     }
 
     private void checkName(String value, HaproxyLine statement, int index) throws ConfigParseException {

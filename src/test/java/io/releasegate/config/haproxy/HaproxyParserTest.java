@@ -417,4 +417,12 @@ class HaproxyParserTest {
         assertThat(HaproxyCondition.compareWithCurrent("2.7-dev1")).isEqualTo(1);
         assertThat(HaproxyCondition.compareWithCurrent("x.y")).isEqualTo(-3);
     }
+
+    @Test
+    void shouldReportAnOpenIfAtTheLastLineOfTheFileLikeHaproxy() {
+        ConfigParseException error = failure("backend b\n.if 1\n    server s 1.1.1.1:1\n\n# end\n");
+
+        assertThat(error.line()).isEqualTo(5);
+        assertThat(error.reason()).isEqualTo("non-terminated '.if' block");
+    }
 }
