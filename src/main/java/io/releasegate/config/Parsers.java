@@ -1,5 +1,6 @@
 package io.releasegate.config;
 
+import io.releasegate.config.haproxy.HaproxyParser;
 import io.releasegate.config.nginx.NginxParser;
 import io.releasegate.config.poolfile.PoolFileParser;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ public final class Parsers {
     private static final Map<ConfigFormat, ConfigParser> PARSERS = new EnumMap<>(ConfigFormat.class);
 
     static {
+        register(new HaproxyParser());
         register(new NginxParser());
         register(new PoolFileParser());
     }
