@@ -76,6 +76,35 @@ public record ExpectedPool(String name, String algorithm, List<ExpectedServer> s
         return new ExpectedPool("expected", "", new ArrayList<>(servers.values()));
     }
 
+    /** The same servers under another pool name (e.g. the backend name for drift with {@code --expect}). */
+    public ExpectedPool withName(String newName) {
+        return new ExpectedPool(newName, algorithm, servers);
+    }
+
+    /** The same servers under a declared algorithm. */
+    public ExpectedPool withAlgorithm(String newAlgorithm) {
+        return new ExpectedPool(name, newAlgorithm, servers);
+    }
+
+    /** As a pool of the config model (for the drift check of an explicit expectation). */
+    public Pool toPool() {
+        List<Server> list = new ArrayList<>();
+        for (ExpectedServer server : servers) {
+            Server.Builder builder = Server.builder(server.name()).weight(server.weight());
+            int colon = server.address().lastIndexOf(':');
+            if (colon > 0) {
+                try {
+                    builder.address(server.address().substring(0, colon),
+                            Integer.parseInt(server.address().substring(colon + 1)));
+                } catch (NumberFormatException notAPort) {
+                    builder.host(server.address());
+                }
+            }
+            list.add(builder.build());
+        }
+        return new Pool(name, algorithm, "", "--expect", 0, list);
+    }
+
     public BalanceMode mode() {
         return BalanceMode.of(algorithm);
     }
