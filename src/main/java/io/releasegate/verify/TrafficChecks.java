@@ -23,8 +23,14 @@ final class TrafficChecks {
     private final GofResult test;
     private final SamplePlan plan;
     private final List<CheckResult> live;
+    private final String zeroRuleServer;
 
-    TrafficChecks(VerificationRequest request, Tally tally, GofResult test, SamplePlan plan, List<CheckResult> live) {
+    /**
+     * @param zeroRuleServer the server the zero rule of the sequential test caught, or empty
+     */
+    TrafficChecks(VerificationRequest request, Tally tally, GofResult test, SamplePlan plan, List<CheckResult> live,
+            String zeroRuleServer) {
+        this.zeroRuleServer = zeroRuleServer;
         this.request = request;
         this.tally = tally;
         this.test = test;
@@ -187,6 +193,15 @@ final class TrafficChecks {
         if (request.pool().servers().size() == 1) {
             return new CheckResult(DISTRIBUTION, pool, CheckStatus.NO_DATA, "one declared server: it takes all "
                     + "traffic, nothing to compare");
+        }
+        if (!zeroRuleServer.isEmpty()) {
+            int index = request.pool().names().indexOf(zeroRuleServer);
+            double share = request.pool().shares().get(zeroRuleServer);
+            int threshold = plan.zeroThreshold(index);
+            return CheckResult.fail(DISTRIBUTION, pool, "the observed shares cannot fit the declared weights: "
+                    + zeroRuleServer + " got none of " + tally.identified() + " responses, and with a share of "
+                    + Words.percent(share) + " none in " + threshold + " has chance " + Words.number(Math.pow(1 - share,
+                    threshold)) + " < " + Words.number(plan.alphaZero()) + " (zero rule)");
         }
         if (!test.ran()) {
             return new CheckResult(DISTRIBUTION, pool, CheckStatus.NO_DATA, "not tested: too few responses from "

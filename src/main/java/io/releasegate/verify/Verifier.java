@@ -54,7 +54,8 @@ public final class Verifier {
         synchronized (observations) {
             test = sequential.finish(countsOf(tally));
         }
-        List<CheckResult> checks = new ArrayList<>(new TrafficChecks(request, tally, test, plan, live).classify());
+        List<CheckResult> checks = new ArrayList<>(new TrafficChecks(request, tally, test, plan, live,
+                zeroRuleServer(sequential, pool)).classify());
         checks.addAll(live);
         Judge.Judgement judgement = Judge.judge(checks);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
@@ -62,6 +63,10 @@ public final class Verifier {
                 tally.stopReason().isEmpty() ? "" : " (stopped early: " + tally.stopReason() + ")");
         return new VerificationResult(pool.name(), request.target().toString(), judgement.verdict(), tally,
                 pool.shares(), test, plan, checks, judgement.reasons(), durationMs);
+    }
+
+    private static String zeroRuleServer(SequentialTest sequential, ExpectedPool pool) {
+        return sequential.missingServer() < 0 ? "" : pool.names().get(sequential.missingServer());
     }
 
     private static long[] countsOf(Tally tally) {
