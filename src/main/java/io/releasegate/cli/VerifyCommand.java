@@ -154,7 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
             if (!format.equals("text") && !format.equals("json")) {
                 throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
             }
-            LogSink log = new StderrLog(err);
+            LogSink log = new StderrLog(err, true);
             results = new ArrayList<>();
             Verifier verifier = new Verifier();
             for (Target target : targets) {
