@@ -1,0 +1,102 @@
+package io.releasegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.releasegate.testing.FreePorts;
+import io.releasegate.testing.HttpBackend;
+import io.releasegate.testing.NginxProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code verify} against a real nginx: backends named by {@code $upstream_addr}, mapped by address. */
+class VerifyNginxITest {
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+
+    @Test
+    void shouldPassAHealthyPoolIdentifiedByUpstreamAddress() {
+        HttpBackend web1 = backend("web-01");
+        HttpBackend web2 = backend("web-02");
+        NginxProcess lb = nginx("", Map.of(web1.address(), 1, web2.address(), 1));
+
+        CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", web1.address() + "," + web2.address(),
+                "--identify", "header:X-Upstream", "--rate", "0");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains(web2.address());
+    }
+
+    @Test
+    void shouldFailWhenOneServerIsMissingFromTheLiveUpstream() {
+        HttpBackend web1 = backend("web-01");
+        HttpBackend web2 = backend("web-02");
+        NginxProcess lb = nginx("", Map.of(web1.address(), 1));
+
+        CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", web1.address() + "," + web2.address(),
+                "--identify", "header:X-Upstream");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(run.out()).contains(web2.address() + " got none of 12 responses");
+    }
+
+    @Test
+    void shouldIdentifyTheBackendFromTheBody() {
+        HttpBackend web1 = backend("web-01");
+        HttpBackend web2 = backend("web-02");
+        NginxProcess lb = nginx("", Map.of(web1.address(), 3, web2.address(), 1));
+
+        CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01=3,web-02=1", "--identify",
+                "body:^(web-\\d+)", "--rate", "0", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("\"web-01\" : 0.75");
+    }
+
+    @Test
+    void shouldVaryTheRequestForAUriHashAndRequireEveryServer() {
+        HttpBackend web1 = backend("web-01");
+        HttpBackend web2 = backend("web-02");
+        NginxProcess lb = nginx("hash $request_uri", Map.of(web1.address(), 1, web2.address(), 1));
+
+        CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--algorithm",
+                "hash $request_uri", "--identify", "header:X-Backend-Missing", "--rate", "0");
+        CliRun byBody = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--algorithm",
+                "hash $request_uri", "--identify", "body:^(web-\\d+)", "--rate", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAIL);
+        assertThat(run.out()).contains("did not name their backend in header:X-Backend-Missing");
+        assertThat(byBody.exitCode()).as(byBody.out() + byBody.err()).isZero();
+        assertThat(byBody.out()).contains("shares not tested: balance hash $request_uri hashes the request")
+                .contains("rg-probe=N");
+        assertThat(web2.requests()).isPositive();
+    }
+
+    private HttpBackend backend(String name) {
+        HttpBackend backend = HttpBackend.start(name);
+        started.add(backend);
+        return backend;
+    }
+
+    private NginxProcess nginx(String balancer, Map<String, Integer> servers) {
+        int port = FreePorts.next();
+        NginxProcess lb = NginxProcess.start(dir, NginxProcess.config("web", port, balancer,
+                new LinkedHashMap<>(servers)), port);
+        started.add(lb);
+        return lb;
+    }
+}
