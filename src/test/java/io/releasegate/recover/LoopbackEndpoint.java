@@ -24,43 +24,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A real HTTP endpoint on 127.0.0.1 (ephemeral port) that answers with a scripted sequence of replies (the last one
- * repeats) and records every request. A "hang" reply holds the connection until the endpoint is closed.
+ * Test fixture (public so the CLI tests can use it): a real HTTP endpoint on 127.0.0.1 (ephemeral port) that
+ * answers with a scripted sequence of replies (the last one repeats) and records every request. A "hang" reply
+ * holds the connection until the endpoint is closed.
  */
-final class LoopbackEndpoint implements AutoCloseable {
+public final class LoopbackEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One received request, with the exact body bytes. */
-    record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        JsonNode json() throws IOException {
+    public record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        public JsonNode json() throws IOException {
             return JSON.readTree(body);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
     /** One scripted reply. */
-    record Reply(int status, String body, Map<String, String> headers, boolean hanging) {
-        static Reply status(int status) {
+    public record Reply(int status, String body, Map<String, String> headers, boolean hanging) {
+        public static Reply status(int status) {
             return new Reply(status, "", Map.of(), false);
         }
 
-        static Reply status(int status, String body) {
+        public static Reply status(int status, String body) {
             return new Reply(status, body, Map.of(), false);
         }
 
-        static Reply retryAfter(int status, String retryAfter) {
+        public static Reply retryAfter(int status, String retryAfter) {
             return new Reply(status, "", Map.of("Retry-After", retryAfter), false);
         }
 
-        static Reply hang() {
+        public static Reply hang() {
             return new Reply(0, "", Map.of(), true);
         }
     }
@@ -81,27 +82,27 @@ final class LoopbackEndpoint implements AutoCloseable {
     }
 
     /** Replies in order; the last reply repeats. */
-    static LoopbackEndpoint start(Reply... replies) throws IOException {
+    public static LoopbackEndpoint start(Reply... replies) throws IOException {
         List<Reply> list = new ArrayList<>(Arrays.asList(replies));
         AtomicInteger next = new AtomicInteger();
         return new LoopbackEndpoint(request -> list.get(Math.min(next.getAndIncrement(), list.size() - 1)));
     }
 
     /** Replies as {@code script} decides from the request. */
-    static LoopbackEndpoint start(Function<Request, Reply> script) throws IOException {
+    public static LoopbackEndpoint start(Function<Request, Reply> script) throws IOException {
         return new LoopbackEndpoint(script);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** Waits (bounded) until at least {@code count} requests arrived. */
-    boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+    public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (requests.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);
