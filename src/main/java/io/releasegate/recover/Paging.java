@@ -1,0 +1,67 @@
+package io.releasegate.recover;
+
+import io.releasegate.log.LogSink;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sends pages through an {@link Escalation} with the {@link Outbox} as a write-ahead log: each page is in the
+ * outbox before the first attempt and leaves it only once delivered. Without an outbox, undelivered pages are only
+ * reported. When the outbox cannot be written the page is still sent, and the failure is logged.
+ */
+public final class Paging {
+    private final Escalation escalation;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final LogSink log;
+
+    /** {@code outbox} may be null. */
+    public Paging(Escalation escalation, Outbox outbox, Clock clock, LogSink log) {
+        this.escalation = Objects.requireNonNull(escalation, "escalation");
+        this.outbox = outbox;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    public Paging(Escalation escalation, Outbox outbox, LogSink log) {
+        this(escalation, outbox, Clock.systemUTC(), log);
+    }
+
+    /** Sends one page along the chain; never throws for delivery or outbox problems. */
+    public PageResult send(Page page) {
+        String id = null;
+        if (outbox != null) {
+            try {
+                id = outbox.append(page, escalation.contactNames(), clock.instant());
+            } catch (IOException e) {
+                log.error("cannot write page %s to the outbox %s: %s", page.dedupKey(), outbox.file(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        PageResult result = escalation.page(page);
+        if (result.delivered() && id != null) {
+            try {
+                outbox.markDelivered(id, result.deliveredTo(), clock.instant());
+            } catch (IOException e) {
+                log.warn("page %s was delivered but the outbox %s could not record it (%s); a flush would send it"
+                        + " again with the same dedup key", page.dedupKey(), outbox.file(),
+                        e.getClass().getSimpleName());
+            }
+        } else if (!result.delivered() && id != null) {
+            log.error("page %s is undelivered and waits in the outbox %s", page.dedupKey(), outbox.file());
+        }
+        return result;
+    }
+
+    /** Sends the pages in order and reports OK or ERROR. */
+    public PagingReport sendAll(List<Page> pages) {
+        List<PageResult> results = new ArrayList<>();
+        for (Page page : pages) {
+            results.add(send(page));
+        }
+        return new PagingReport(results, outbox == null ? null : outbox.file().toString());
+    }
+}
