@@ -16,14 +16,14 @@ class LiveStateParsersProperties {
 
     @Property(tries = 500)
     void shouldParseOrExplainAnyMutationOfRealOutput(@ForAll("mutated") String text) {
-        assertThat(parseServersState(text)).isTrue();
-        assertThat(parseStatsCsv(text)).isTrue();
+        assertThat(parsesOrExplains(ServersStateParser::parse, text)).isTrue();
+        assertThat(parsesOrExplains(StatsCsvParser::parse, text)).isTrue();
     }
 
     @Property(tries = 300)
     void shouldParseOrExplainArbitraryText(@ForAll String text) {
-        assertThat(parseServersState(text)).isTrue();
-        assertThat(parseStatsCsv(text)).isTrue();
+        assertThat(parsesOrExplains(ServersStateParser::parse, text)).isTrue();
+        assertThat(parsesOrExplains(StatsCsvParser::parse, text)).isTrue();
     }
 
     @Provide
@@ -39,18 +39,14 @@ class LiveStateParsersProperties {
         });
     }
 
-    private static boolean parseServersState(String text) {
-        try {
-            ServersStateParser.parse(text, "web", "test");
-            return true;
-        } catch (LiveStateException e) {
-            return !e.getMessage().isBlank();
-        }
+    /** A parser of live state text. */
+    private interface Parser {
+        LiveBackend parse(String text, String backend, String source) throws LiveStateException;
     }
 
-    private static boolean parseStatsCsv(String text) {
+    private static boolean parsesOrExplains(Parser parser, String text) {
         try {
-            StatsCsvParser.parse(text, "web", "test");
+            parser.parse(text, "web", "test");
             return true;
         } catch (LiveStateException e) {
             return !e.getMessage().isBlank();
