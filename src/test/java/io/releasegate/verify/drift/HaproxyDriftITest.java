@@ -165,4 +165,29 @@ class HaproxyDriftITest {
         });
         assertThat(Verdict.of(socketReport.results())).isEqualTo(Verdict.ERROR);
     }
+
+    @Test
+    void shouldReadAStatsPageBehindBasicAuthWithoutShowingThePassword(@TempDir Path dir) throws Exception {
+        try (LiveFixture live = LiveFixture.start(dir, config -> config.replace("    stats uri /stats\n",
+                "    stats uri /stats\n    stats auth release-gate:s3cret\n"))) {
+            // arrange
+            String page = "http://127.0.0.1:" + live.statsPort + "/stats";
+            StatsPage anonymous = new StatsPage(URI.create(page), LiveFixture.TIMEOUT);
+            StatsPage withCredentials = new StatsPage(URI.create(page.replace("//", "//release-gate:s3cret@")),
+                    LiveFixture.TIMEOUT);
+
+            // act
+            DriftReport refused = DriftChecker.check(live.declared, anonymous);
+            DriftReport read = DriftChecker.check(live.declared, withCredentials);
+
+            // assert
+            assertThat(refused.results()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(CheckStatus.ERROR);
+                assertThat(r.reason()).contains("answered HTTP 401").contains("it needs credentials");
+            });
+            assertThat(read.results()).extracting(CheckResult::status)
+                    .containsExactly(CheckStatus.PASS, CheckStatus.PASS);
+            assertThat(read.source()).isEqualTo("stats page " + page + ";csv").doesNotContain("s3cret");
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Real backends web-01 and web-02 behind a real HAProxy (backend {@code web}, runtime API socket, stats page), and
@@ -27,7 +28,7 @@ final class LiveFixture implements AutoCloseable {
     final Pool declared;
     final int statsPort;
 
-    private LiveFixture(Path dir, boolean liveHasWeb02) {
+    private LiveFixture(Path dir, boolean liveHasWeb02, UnaryOperator<String> liveEdit) {
         web1 = HttpBackend.start("web-01");
         web2 = HttpBackend.start("web-02");
         try {
@@ -43,7 +44,7 @@ final class LiveFixture implements AutoCloseable {
             }
             String liveConfig = HaproxyProcess.config("web", port, statsPort, "roundrobin", liveServers, Map.of());
             declared = pool(gitConfig, List.of(web1, web2));
-            haproxy = HaproxyProcess.start(dir, liveConfig, port);
+            haproxy = HaproxyProcess.start(dir, liveEdit.apply(liveConfig), port);
         } catch (RuntimeException e) {
             web1.close();
             web2.close();
@@ -53,12 +54,17 @@ final class LiveFixture implements AutoCloseable {
 
     /** HAProxy runs the declared pool. */
     static LiveFixture start(Path dir) {
-        return new LiveFixture(dir, true);
+        return new LiveFixture(dir, true, UnaryOperator.identity());
+    }
+
+    /** HAProxy runs the declared pool with {@code edit} applied to its config text. */
+    static LiveFixture start(Path dir, UnaryOperator<String> edit) {
+        return new LiveFixture(dir, true, edit);
     }
 
     /** HAProxy runs a config without web-02 while git still declares it. */
     static LiveFixture startWithoutWeb02(Path dir) {
-        return new LiveFixture(dir, false);
+        return new LiveFixture(dir, false, UnaryOperator.identity());
     }
 
     /** The pool of {@code config} as the engine's parser would give it: line numbers of the server lines. */
