@@ -1,0 +1,27 @@
+package io.releasegate.gate;
+
+import io.releasegate.recover.CommandRollback;
+import io.releasegate.recover.RollbackContext;
+import io.releasegate.recover.RollbackResult;
+import java.time.Duration;
+
+/**
+ * Deploys by running a shell command, with the same process handling as the rollback command (environment
+ * {@code RELEASE_GATE_BASE/HEAD/POOL}, bounded by a timeout that kills the whole process tree, output captured).
+ */
+public final class CommandDeploy implements DeployAction {
+    private final String command;
+    private final CommandRollback runner;
+
+    public CommandDeploy(String command, Duration timeout) {
+        this.command = command;
+        this.runner = new CommandRollback(command, timeout);
+    }
+
+    @Override
+    public DeployResult deploy(RollbackContext context) {
+        RollbackResult result = runner.run(context);
+        return new DeployResult("command: " + command, result.succeeded(), result.exitCode(), result.output(),
+                result.durationMs(), result.reason().replace("rollback command", "deploy command"));
+    }
+}

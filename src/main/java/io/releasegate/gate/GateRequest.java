@@ -1,0 +1,43 @@
+package io.releasegate.gate;
+
+import io.releasegate.recover.RollbackAction;
+import io.releasegate.recover.Secrets;
+import io.releasegate.review.Approval;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one gate run needs.
+ *
+ * @param repository     a directory inside the git repository with the load-balancer configuration
+ * @param base           the base revision (what is live now)
+ * @param head           the head revision (what is deployed)
+ * @param policyFile     an explicit policy file, or empty for {@code .releasegate.yml} at head
+ * @param approvals      the approvals given (empty list: none)
+ * @param gate           the gate's name, part of the page's dedup key
+ * @param deploy         puts head live
+ * @param rollback       undoes the deploy; null when {@code restoreSocket} is given or there is no rollback
+ * @param restoreSocket  HAProxy runtime API socket: roll back by restoring the pool declared at base; or null
+ * @param secrets        resolves the escalation contacts' secret references
+ * @param outbox         where undelivered pages are kept, or null
+ * @param reportLink     a link for the pages (the report), or null
+ */
+public record GateRequest(Path repository, String base, String head, Optional<Path> policyFile,
+        List<Approval> approvals, String gate, DeployAction deploy, RollbackAction rollback, Path restoreSocket,
+        Secrets secrets, Path outbox, String reportLink) {
+    public GateRequest {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(deploy, "deploy");
+        Objects.requireNonNull(secrets, "secrets");
+        policyFile = policyFile == null ? Optional.empty() : policyFile;
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+        gate = gate == null || gate.isBlank() ? "release-gate" : gate.strip();
+        if (rollback != null && restoreSocket != null) {
+            throw new IllegalArgumentException("give one rollback: a command or an HAProxy socket to restore, not both");
+        }
+    }
+}

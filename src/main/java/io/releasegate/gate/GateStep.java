@@ -1,0 +1,28 @@
+package io.releasegate.gate;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One step of a gate run's timeline.
+ *
+ * @param name       e.g. {@code diff}, {@code sign-off}, {@code deploy}, {@code verify}, {@code rollback},
+ *                   {@code re-verify}, {@code page trigger}, {@code page resolve}
+ * @param status     how it ended
+ * @param startMs    when it started, in milliseconds after the run started
+ * @param durationMs how long it took
+ * @param detail     what happened, in words
+ */
+public record GateStep(String name, Status status, long startMs, long durationMs, String detail)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** How a step ended. */
+    public enum Status { OK, FAILED, SKIPPED }
+
+    public GateStep {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        detail = detail == null ? "" : detail;
+    }
+}
