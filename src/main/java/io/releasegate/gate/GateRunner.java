@@ -50,10 +50,15 @@ public final class GateRunner {
     }
 
     public GateRun run(GateRequest request) throws GateInputException {
+        return run(request, GateInputs.read(request.repository(), request.base(), request.head(),
+                request.policyFile()));
+    }
+
+    /** A run with inputs read before (e.g. to size the deploy and rollback timeouts from the policy). */
+    public GateRun run(GateRequest request, GateInputs inputs) throws GateInputException {
         Instant started = clock.instant();
         Timeline timeline = new Timeline();
         long diffStart = timeline.now();
-        GateInputs inputs = GateInputs.read(request.repository(), request.base(), request.head(), request.policyFile());
         ChangeReport change = review(request);
         timeline.record("diff", GateStep.Status.OK, diffStart, change.risk() + ", " + change.changes().size()
                 + " change(s), digest " + change.digest() + (change.reviewRequired()

@@ -40,7 +40,7 @@ public final class VerificationHtml {
         AtomicFiles.write(file, toHtml(results));
     }
 
-    private static void section(StringBuilder html, VerificationResult result) {
+    static void section(StringBuilder html, VerificationResult result) {
         html.append("<h1>Pool ").append(Xml.escape(result.pool())).append(": <span class=\"")
                 .append(result.verdict()).append("\">").append(result.verdict()).append("</span></h1>\n<p>")
                 .append(result.requests()).append(" requests through ").append(Xml.escape(result.target()))

@@ -26,7 +26,7 @@ public final class VerificationJunit {
         AtomicFiles.write(file, toXml(results));
     }
 
-    private static void suite(StringBuilder xml, VerificationResult result) {
+    static void suite(StringBuilder xml, VerificationResult result) {
         List<CheckResult> checks = result.checks();
         long failures = checks.stream().filter(c -> c.status() == CheckStatus.FAIL).count();
         long errors = checks.stream().filter(c -> c.status() == CheckStatus.ERROR).count();

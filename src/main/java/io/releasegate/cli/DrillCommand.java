@@ -1,0 +1,113 @@
+package io.releasegate.cli;
+
+import io.releasegate.drill.Drill;
+import io.releasegate.drill.DrillOptions;
+import io.releasegate.drill.DrillResult;
+import io.releasegate.report.DrillReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code release-gate drill}: the incident, reproduced on loopback in one command. */
+@Command(name = "drill", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reproduces the incident on 127.0.0.1 with nothing installed but Java: backends web-01 and "
+                + "web-02, a load balancer, a git repository and a PagerDuty Events v2 endpoint; commits the change "
+                + "that drops web-02 and runs the whole gate on it.",
+            "Exit codes: 0 the gate caught the incident, 1 it did not, 2 bad input or a piece could not start."})
+final class DrillCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--lb", defaultValue = "embedded", paramLabel = "KIND",
+            description = "embedded (default), haproxy or nginx (the real binary, when installed).")
+    String lb;
+
+    @Option(names = "--keep", description = "Leave the pieces running for exploration until Ctrl-C (at most "
+            + "--keep-minutes).")
+    boolean keep;
+
+    @Option(names = "--keep-minutes", defaultValue = "60", paramLabel = "M",
+            description = "Upper bound for --keep (default: ${DEFAULT-VALUE}).")
+    long keepMinutes;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Where to write the HTML report (default: drill-report.html in the drill's directory).")
+    Path html;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
+    String format;
+
+    @Option(names = {"-v", "--verbose"}, description = "Progress on stderr.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DrillOptions options;
+        try {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
+            }
+            if (keepMinutes < 1 || keepMinutes > 24 * 60) {
+                throw new IllegalArgumentException("--keep-minutes must be between 1 and 1440");
+            }
+            options = new DrillOptions(DrillOptions.Balancer.parse(lb),
+                    Files.createTempDirectory("release-gate-drill"), DrillOptions.DEFAULT_RATE);
+        } catch (IllegalArgumentException e) {
+            err.println("release-gate drill: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Drill drill = new Drill(options, new StderrLog(err, verbose));
+        try {
+            DrillResult result;
+            try {
+                result = drill.run();
+            } catch (IOException e) {
+                err.println("release-gate drill: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            Path report = html != null ? html : options.workDir().resolve("drill-report.html");
+            DrillReport.html(result, report);
+            out.print(format.equals("json") ? DrillReport.json(result, report) : DrillReport.text(result)
+                    + "HTML report: " + report.toAbsolutePath() + "\n");
+            out.flush();
+            if (keep) {
+                explore(drill, out);
+            }
+            return result.exitCode();
+        } finally {
+            drill.close();
+        }
+    }
+
+    private void explore(Drill drill, PrintWriter out) {
+        out.println("\nThe pieces keep running (Ctrl-C to stop, at most " + keepMinutes + " min):");
+        drill.endpoints().forEach((name, address) -> out.println("  " + name + ": " + address));
+        out.println("  try: curl -si " + drill.endpoints().get("load balancer"));
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            drill.close();
+            stopped.countDown();
+        }, "release-gate-drill-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await(Duration.ofMinutes(keepMinutes).toMillis(), TimeUnit.MILLISECONDS);
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook stops the pieces
+        }
+    }
+}

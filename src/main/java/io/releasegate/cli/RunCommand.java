@@ -1,0 +1,138 @@
+package io.releasegate.cli;
+
+import io.releasegate.config.ConfigParseException;
+import io.releasegate.gate.CommandDeploy;
+import io.releasegate.gate.GateInputException;
+import io.releasegate.gate.GateInputs;
+import io.releasegate.gate.GateRequest;
+import io.releasegate.gate.GateRun;
+import io.releasegate.gate.GateRunner;
+import io.releasegate.recover.CommandRollback;
+import io.releasegate.recover.RollbackAction;
+import io.releasegate.recover.Secrets;
+import io.releasegate.report.GateRunHtml;
+import io.releasegate.report.GateRunJson;
+import io.releasegate.report.GateRunJunit;
+import io.releasegate.report.GateRunText;
+import io.releasegate.review.Approval;
+import io.releasegate.review.ApprovalsFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code release-gate run}: the whole gate outside Jenkins. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The whole gate: diff and policy, sign-off, deploy, verify (options from the policy's verify:"
+                + " section), and on failure roll back, verify again and page the escalation chain.",
+            "Exit codes: 0 released and verified, 1 blocked or failed (rolled back and recovered), 2 bad input, "
+                + "3 failed and could not recover or page."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--base", required = true, paramLabel = "REV", description = "Base revision (what is live now).")
+    String base;
+
+    @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REV",
+            description = "Head revision to deploy (default: ${DEFAULT-VALUE}).")
+    String head;
+
+    @Option(names = "--deploy", required = true, paramLabel = "CMD",
+            description = "Shell command that deploys head (env RELEASE_GATE_BASE, RELEASE_GATE_HEAD, RELEASE_GATE_POOL;"
+                    + " bounded by verify.deployTimeout).")
+    String deploy;
+
+    @Option(names = "--rollback", paramLabel = "CMD",
+            description = "Shell command that rolls back (same environment; bounded by verify.rollbackTimeout).")
+    String rollback;
+
+    @Option(names = "--restore-haproxy", paramLabel = "SOCKET",
+            description = "Roll back by restoring the pool declared at base over this HAProxy runtime API socket.")
+    Path restoreHaproxy;
+
+    @Option(names = "--approvals", paramLabel = "FILE", description = "Approvals file (YAML or JSON, docs/sign-off.md).")
+    Path approvals;
+
+    @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "Git repository (default: .).")
+    Path repo;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Policy file (default: .releasegate.yml at the head revision).")
+    Path config;
+
+    @Option(names = "--gate", paramLabel = "NAME",
+            description = "Name of this gate in the page's dedup key (default: the repository directory's name).")
+    String gate;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text or json on stdout (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML.")
+    Path junit;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
+    Path html;
+
+    @Option(names = "--outbox", defaultValue = ".releasegate-outbox.jsonl", paramLabel = "FILE",
+            description = "Where undelivered pages are kept for `release-gate page --flush` (default: ${DEFAULT-VALUE}).")
+    Path outbox;
+
+    @Option(names = {"-v", "--verbose"}, description = "Progress on stderr.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        GateRun run;
+        try {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
+            }
+            if (rollback != null && restoreHaproxy != null) {
+                throw new IllegalArgumentException("give --rollback or --restore-haproxy, not both");
+            }
+            List<Approval> given = approvals == null ? List.of() : ApprovalsFile.read(approvals);
+            GateInputs inputs = GateInputs.read(repo, base, head, Optional.ofNullable(config));
+            RollbackAction rollbackAction = rollback == null ? null
+                    : new CommandRollback(rollback, inputs.settings().rollbackTimeout());
+            String name = gate != null ? gate : gateName(repo);
+            GateRequest request = new GateRequest(repo, base, head, Optional.ofNullable(config), given, name,
+                    new CommandDeploy(deploy, inputs.settings().deployTimeout()), rollbackAction, restoreHaproxy,
+                    Secrets.fromEnvironment(), outbox, html == null ? null : html.toAbsolutePath().toUri().toString());
+            run = new GateRunner(new StderrLog(err, verbose)).run(request, inputs);
+        } catch (ConfigParseException e) {
+            err.println("release-gate run: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (GateInputException | IllegalArgumentException e) {
+            err.println("release-gate run: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        try {
+            if (junit != null) {
+                GateRunJunit.write(run, junit);
+            }
+            if (html != null) {
+                GateRunHtml.write(run, html);
+            }
+        } catch (IOException e) {
+            err.println("release-gate run: cannot write a report: " + e.getMessage());
+        }
+        out.print(format.equals("json") ? GateRunJson.toJson(run) : GateRunText.render(run));
+        out.flush();
+        return run.exitCode();
+    }
+
+    static String gateName(Path repo) {
+        Path name = repo.toAbsolutePath().normalize().getFileName();
+        return name == null ? "release-gate" : name.toString();
+    }
+}

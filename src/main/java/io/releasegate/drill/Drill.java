@@ -1,0 +1,264 @@
+package io.releasegate.drill;
+
+import io.releasegate.diff.ChangeKind;
+import io.releasegate.diff.GitRepository;
+import io.releasegate.diff.RepositoryException;
+import io.releasegate.diff.ScratchRepository;
+import io.releasegate.gate.DeployResult;
+import io.releasegate.gate.GateInputException;
+import io.releasegate.gate.GateOutcome;
+import io.releasegate.gate.GateRequest;
+import io.releasegate.gate.GateRun;
+import io.releasegate.gate.GateRunner;
+import io.releasegate.gate.GateStep;
+import io.releasegate.gate.Timeline;
+import io.releasegate.log.LogSink;
+import io.releasegate.policy.ChangeReport;
+import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.policy.PolicyException;
+import io.releasegate.policy.Risk;
+import io.releasegate.recover.RollbackContext;
+import io.releasegate.recover.RollbackResult;
+import io.releasegate.recover.Secrets;
+import io.releasegate.review.Approval;
+import io.releasegate.review.Decision;
+import io.releasegate.verify.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reproduces the incident on loopback: two real backends (web-01 overloads when it alone carries the load), a load
+ * balancer reading its pool from a git repository, a PagerDuty Events v2 endpoint; commits the change that drops
+ * web-02 and runs the whole gate on it. {@link #run()} once; {@link #close()} stops every piece.
+ */
+public final class Drill implements AutoCloseable {
+    private static final String OPERATOR = "Drill Operator";
+    private static final String OPERATOR_EMAIL = "operator@drill.invalid";
+    private final DrillOptions options;
+    private final LogSink log;
+    private final List<AutoCloseable> pieces = new ArrayList<>();
+    private final Map<String, String> endpoints = new LinkedHashMap<>();
+
+    public Drill(DrillOptions options, LogSink log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /**
+     * Runs the drill.
+     *
+     * @throws IOException when a piece cannot start (e.g. {@code --lb haproxy} without HAProxy installed)
+     */
+    public DrillResult run() throws IOException {
+        Timeline timeline = new Timeline();
+        List<GateStep> steps = new ArrayList<>();
+        byte[] key = new byte[16];
+        new SecureRandom().nextBytes(key);
+        String routingKey = HexFormat.of().formatHex(key);
+
+        long start = timeline.now();
+        PagerDutyEndpoint pagerDuty = keep(PagerDutyEndpoint.start(routingKey));
+        DrillBackend web01 = keep(DrillBackend.start("web-01", 0.75 * options.rate()));
+        DrillBackend web02 = keep(DrillBackend.start("web-02", 0));
+        endpoints.put("web-01", "http://" + web01.address() + "/");
+        endpoints.put("web-02", "http://" + web02.address() + "/");
+        endpoints.put("PagerDuty Events v2", pagerDuty.baseUrl() + "/v2/enqueue (accepted events: "
+                + pagerDuty.baseUrl() + "/v2/events)");
+        steps.add(timeline.record("start backends", GateStep.Status.OK, start, "web-01 at " + web01.address()
+                + " (answers 503 above " + Math.round(0.75 * options.rate()) + " requests/s, as memory exhaustion"
+                + " would), web-02 at " + web02.address() + ", PagerDuty Events v2 endpoint at "
+                + pagerDuty.baseUrl()));
+
+        start = timeline.now();
+        int lbPort = Loopback.freePort();
+        Path repoDir = options.workDir().resolve("repo");
+        String path = DrillFiles.configPath(options.balancer());
+        String base;
+        String head;
+        String lbUrl = "http://127.0.0.1:" + lbPort + "/";
+        try (ScratchRepository repo = ScratchRepository.init(repoDir)) {
+            repo.write(path, DrillFiles.config(options.balancer(), lbPort, web01.address(), web02.address(), true));
+            repo.write(".releasegate.yml", DrillFiles.policy(options.balancer(), lbUrl, options.rate(),
+                    pagerDuty.baseUrl().toString()));
+            base = repo.commit("web: web-01 and web-02 behind round robin", OPERATOR, OPERATOR_EMAIL);
+            steps.add(timeline.record("create repository", GateStep.Status.OK, start, repoDir + ": " + path
+                    + " and .releasegate.yml at " + shortSha(base)));
+
+            start = timeline.now();
+            DrillBalancer balancer = keep(balancer(lbPort));
+            balancer.apply(path, read(repoDir, base, path));
+            endpoints.put("load balancer", balancer.url().toString());
+            steps.add(timeline.record("start load balancer", GateStep.Status.OK, start, balancer.describe()));
+
+            start = timeline.now();
+            repo.write(path, DrillFiles.config(options.balancer(), lbPort, web01.address(), web02.address(), false));
+            head = repo.commit("web: take web-02 out for a load test", OPERATOR, OPERATOR_EMAIL);
+            steps.add(timeline.record("commit change", GateStep.Status.OK, start, "\"web: take web-02 out for a load"
+                    + " test\" at " + shortSha(head) + " by " + OPERATOR));
+        } catch (RepositoryException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        endpoints.put("repository", repoDir.toString());
+        DrillBalancer balancer = (DrillBalancer) pieces.get(pieces.size() - 1);
+
+        start = timeline.now();
+        Approval approval;
+        try {
+            ChangeReport change = ChangeReviewer.review(repoDir, base, head, Optional.empty(), false, log);
+            approval = new Approval(DrillFiles.REVIEWER, Set.of(), Decision.APPROVE,
+                    "simulated sign-off for the drill", Instant.now(), change.digest());
+            steps.add(timeline.record("simulated sign-off", GateStep.Status.OK, start, "approved by "
+                    + DrillFiles.REVIEWER + " (simulated sign-off for the drill) for digest " + change.digest()));
+        } catch (RepositoryException | PolicyException e) {
+            throw new IOException("the drill repository cannot be reviewed: " + e.getMessage(), e);
+        }
+
+        long gateStart = timeline.now();
+        GateRequest request = new GateRequest(repoDir, base, head, Optional.empty(), List.of(approval), "drill",
+                context -> deploy(balancer, repoDir, path, context),
+                context -> rollback(balancer, repoDir, path, context), null,
+                Secrets.from(Map.of(DrillFiles.ROUTING_KEY_VARIABLE, routingKey)),
+                options.workDir().resolve("outbox.jsonl"), null);
+        GateRun run;
+        try {
+            run = new GateRunner(log).run(request);
+        } catch (GateInputException e) {
+            throw new IOException("the drill's gate could not start: " + e.getMessage(), e);
+        }
+        for (GateStep step : run.timeline()) {
+            steps.add(new GateStep(step.name(), step.status(), gateStart + step.startMs(), step.durationMs(),
+                    step.detail()));
+        }
+        start = timeline.now();
+        List<String> findings = findings(run, pagerDuty.events());
+        boolean caught = findings.stream().allMatch(finding -> finding.startsWith("ok: "));
+        steps.add(new GateStep("check", caught ? GateStep.Status.OK : GateStep.Status.FAILED, start,
+                timeline.now() - start, caught ? "the gate caught the incident" : "the gate MISSED part of the"
+                        + " incident"));
+        return new DrillResult(caught, findings, run, steps, pagerDuty.events(), endpoints, options.workDir(),
+                timeline.now());
+    }
+
+    /** What the drill expects of the gate, each in words. */
+    static List<String> findings(GateRun run, List<PagerDutyEndpoint.Event> events) {
+        List<String> findings = new ArrayList<>();
+        boolean spof = run.change().changes().stream()
+                .anyMatch(change -> change.change().kind() == ChangeKind.SINGLE_POINT_OF_FAILURE);
+        findings.add(check(run.change().risk() == Risk.CRITICAL && spof, "the diff flags the change "
+                + run.change().risk() + (spof ? " with SINGLE_POINT_OF_FAILURE" : " (no SINGLE_POINT_OF_FAILURE)")));
+        boolean released = run.signOff() != null && run.signOff().isReleased();
+        findings.add(check(released, "sign-off: " + (run.signOff() == null ? "not asked" : run.signOff().summary())));
+        boolean failed = run.verification() != null && run.verification().verdict() == Verdict.FAIL
+                && run.verification().missing().contains("web-02");
+        findings.add(check(failed, "verification after the deploy: " + (run.verification() == null ? "did not run"
+                : run.verification().verdict() + ", web-02 got " + run.verification().observed()
+                        .getOrDefault("web-02", 0L) + " of " + run.verification().requests() + " requests")));
+        boolean rolledBack = run.rollback() != null && run.rollback().succeeded();
+        findings.add(check(rolledBack, "rollback: " + (run.rollback() == null ? "did not run"
+                : run.rollback().reason())));
+        boolean recovered = run.reverification() != null && run.reverification().verdict() == Verdict.PASS;
+        findings.add(check(recovered, "verification after the rollback: " + (run.reverification() == null
+                ? "did not run" : run.reverification().verdict() + " " + run.reverification().observed())));
+        List<String> actions = events.stream().map(PagerDutyEndpoint.Event::action).toList();
+        boolean sameKey = events.size() >= 2 && events.stream().map(PagerDutyEndpoint.Event::dedupKey).distinct()
+                .count() == 1;
+        boolean paged = actions.equals(List.of("trigger", "resolve")) && sameKey;
+        findings.add(check(paged, "PagerDuty endpoint received " + (actions.isEmpty() ? "nothing" : String.join(
+                " then ", actions)) + (events.isEmpty() ? "" : " for " + events.get(0).dedupKey())));
+        findings.add(check(run.outcome() == GateOutcome.ROLLED_BACK, "gate outcome " + run.outcome() + " (exit "
+                + run.exitCode() + ")"));
+        return findings;
+    }
+
+    private static String check(boolean ok, String what) {
+        return (ok ? "ok: " : "MISSED: ") + what;
+    }
+
+    private DrillBalancer balancer(int port) throws IOException {
+        return switch (options.balancer()) {
+            case EMBEDDED -> EmbeddedBalancer.start(port, DrillFiles.POOL);
+            case HAPROXY -> ProcessBalancer.haproxy(options.workDir().resolve("haproxy"), port).orElseThrow(
+                    () -> new IOException("--lb haproxy: no haproxy binary found (HAPROXY_BIN, /usr/sbin, PATH);"
+                            + " install HAProxy or use the embedded load balancer"));
+            case NGINX -> ProcessBalancer.nginx(options.workDir().resolve("nginx"), port).orElseThrow(
+                    () -> new IOException("--lb nginx: no nginx binary found (NGINX_BIN, /usr/sbin, PATH);"
+                            + " install nginx or use the embedded load balancer"));
+        };
+    }
+
+    private DeployResult deploy(DrillBalancer balancer, Path repoDir, String path, RollbackContext context) {
+        long start = System.nanoTime();
+        String action = "load " + path + " at " + shortSha(context.head()) + " into the " + options.balancer().wire()
+                + " load balancer";
+        try {
+            balancer.apply(path, read(repoDir, context.head(), path));
+            return new DeployResult(action, true, null, "", elapsed(start), "reloaded: " + balancer.describe());
+        } catch (IOException | RuntimeException e) {
+            return new DeployResult(action, false, null, "", elapsed(start), "the reload failed: " + e.getMessage());
+        }
+    }
+
+    private RollbackResult rollback(DrillBalancer balancer, Path repoDir, String path, RollbackContext context) {
+        long start = System.nanoTime();
+        String action = "restore " + path + " at " + shortSha(context.base()) + " into the "
+                + options.balancer().wire() + " load balancer";
+        try {
+            balancer.apply(path, read(repoDir, context.base(), path));
+            return new RollbackResult(action, true, null, false, "", elapsed(start), "restored the previous "
+                    + "configuration: " + balancer.describe());
+        } catch (IOException | RuntimeException e) {
+            return new RollbackResult(action, false, null, false, "", elapsed(start), "the restore failed: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The file at a revision, read from git objects (what the load balancer loads is what git holds). */
+    private static String read(Path repoDir, String revision, String path) throws IOException {
+        try (GitRepository git = GitRepository.open(repoDir)) {
+            return git.read(git.resolve(revision), path)
+                    .orElseThrow(() -> new IOException(path + " does not exist at " + revision));
+        } catch (RepositoryException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The pieces and their addresses, for {@code --keep}. */
+    public Map<String, String> endpoints() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+    }
+
+    private <T extends AutoCloseable> T keep(T piece) {
+        pieces.add(piece);
+        return piece;
+    }
+
+    private static long elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static String shortSha(String sha) {
+        return sha.length() > 10 ? sha.substring(0, 10) : sha;
+    }
+
+    /** Stops every piece, last started first. */
+    @Override
+    public void close() {
+        for (int i = pieces.size() - 1; i >= 0; i--) {
+            try {
+                pieces.get(i).close();
+            } catch (Exception e) {
+                log.warn("drill: could not stop %s: %s", pieces.get(i), e.getMessage());
+            }
+        }
+        pieces.clear();
+    }
+}

@@ -1,0 +1,142 @@
+package io.releasegate.report;
+
+import io.releasegate.gate.DeployResult;
+import io.releasegate.gate.GateRun;
+import io.releasegate.gate.GateStep;
+import io.releasegate.recover.Attempt;
+import io.releasegate.recover.PageResult;
+import io.releasegate.recover.RollbackResult;
+import io.releasegate.review.SignOffDecision;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The final report of {@code release-gate run} as JSON (a stable contract: keys in this order, nulls for steps that did not run). */
+public final class GateRunJson {
+    private GateRunJson() {
+    }
+
+    public static String toJson(GateRun run) {
+        return Json.write(toMap(run));
+    }
+
+    public static void write(GateRun run, Path file) throws IOException {
+        ReportFiles.write(file, toJson(run));
+    }
+
+    public static Map<String, Object> toMap(GateRun run) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("gate", run.gate());
+        map.put("pool", run.pool());
+        map.put("outcome", run.outcome().name());
+        map.put("exitCode", run.exitCode());
+        map.put("reason", run.reason());
+        map.put("started", run.started().toString());
+        map.put("durationMs", run.durationMs());
+        map.put("change", ChangeReportJson.toMap(run.change()));
+        map.put("signOff", signOff(run.signOff()));
+        map.put("deploy", deploy(run.deploy()));
+        map.put("verification", run.verification() == null ? null : VerificationJson.toTree(run.verification()));
+        map.put("rollback", rollback(run.rollback()));
+        map.put("reverification", run.reverification() == null ? null
+                : VerificationJson.toTree(run.reverification()));
+        List<Object> pages = new ArrayList<>();
+        run.pages().forEach(page -> pages.add(page(page)));
+        map.put("pages", pages);
+        if (run.recovery() == null) {
+            map.put("recovery", null);
+        } else {
+            Map<String, Object> recovery = new LinkedHashMap<>();
+            recovery.put("rollbackStartMs", run.recovery().rollbackStartMs());
+            recovery.put("rollbackDurationMs", run.recovery().rollbackDurationMs());
+            recovery.put("pageAcceptedMs", run.recovery().pageAcceptedMs());
+            recovery.put("pageAcceptedExcludingRollbackMs", run.recovery().pageAcceptedExcludingRollbackMs());
+            map.put("recovery", recovery);
+        }
+        List<Object> timeline = new ArrayList<>();
+        for (GateStep step : run.timeline()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("step", step.name());
+            entry.put("status", step.status().name());
+            entry.put("startMs", step.startMs());
+            entry.put("durationMs", step.durationMs());
+            entry.put("detail", step.detail());
+            timeline.add(entry);
+        }
+        map.put("timeline", timeline);
+        return map;
+    }
+
+    private static Map<String, Object> signOff(SignOffDecision signOff) {
+        if (signOff == null) {
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("status", signOff.status().name());
+        map.put("summary", signOff.summary());
+        map.put("required", signOff.required());
+        map.put("missing", signOff.missing());
+        map.put("approvedBy", signOff.counted().stream().map(approval -> approval.reviewer()).toList());
+        map.put("mayStillApprove", signOff.mayStillApprove());
+        map.put("reasons", signOff.reasons());
+        return map;
+    }
+
+    private static Map<String, Object> deploy(DeployResult deploy) {
+        if (deploy == null) {
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("action", deploy.action());
+        map.put("succeeded", deploy.succeeded());
+        map.put("exitCode", deploy.exitCode());
+        map.put("durationMs", deploy.durationMs());
+        map.put("reason", deploy.reason());
+        map.put("output", deploy.output());
+        return map;
+    }
+
+    private static Map<String, Object> rollback(RollbackResult rollback) {
+        if (rollback == null) {
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("action", rollback.action());
+        map.put("succeeded", rollback.succeeded());
+        map.put("exitCode", rollback.exitCode());
+        map.put("timedOut", rollback.timedOut());
+        map.put("durationMs", rollback.durationMs());
+        map.put("reason", rollback.reason());
+        map.put("output", rollback.output());
+        return map;
+    }
+
+    private static Map<String, Object> page(PageResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("action", result.page().action().wire());
+        map.put("dedupKey", result.page().dedupKey());
+        map.put("severity", result.page().severity().wire());
+        map.put("summary", result.page().summary());
+        map.put("customDetails", result.page().customDetails());
+        map.put("delivered", result.delivered());
+        map.put("deliveredTo", result.deliveredTo());
+        map.put("reason", result.reason());
+        List<Object> attempts = new ArrayList<>();
+        for (Attempt attempt : result.attempts()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("contact", attempt.contact());
+            entry.put("attempt", attempt.attempt());
+            entry.put("time", attempt.time().toString());
+            entry.put("outcome", attempt.outcome().name());
+            entry.put("statusCode", attempt.statusCode());
+            entry.put("error", attempt.error());
+            entry.put("durationMs", attempt.durationMs());
+            attempts.add(entry);
+        }
+        map.put("attempts", attempts);
+        return map;
+    }
+}
