@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "release-gate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Stops load-balancer and server-pool mistakes from reaching users.",
         subcommands = {CommandLine.HelpCommand.class, DiffCommand.class, LintCommand.class, VerifyCommand.class,
-                PageCommand.class, RunCommand.class, DrillCommand.class})
+                PageCommand.class, RunCommand.class, PlaybookCommand.class, DrillCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
