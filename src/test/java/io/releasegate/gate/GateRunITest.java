@@ -1,0 +1,370 @@
+package io.releasegate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.releasegate.drill.EmbeddedBalancer;
+import io.releasegate.drill.PagerDutyEndpoint;
+import io.releasegate.log.BufferedLog;
+import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.recover.CommandRollback;
+import io.releasegate.recover.Outbox;
+import io.releasegate.recover.OutboxEntry;
+import io.releasegate.recover.PageAction;
+import io.releasegate.recover.PageResult;
+import io.releasegate.recover.RollbackAction;
+import io.releasegate.recover.Secrets;
+import io.releasegate.recover.Severity;
+import io.releasegate.review.Approval;
+import io.releasegate.review.Decision;
+import io.releasegate.testing.FreePorts;
+import io.releasegate.testing.HaproxyProcess;
+import io.releasegate.testing.HttpBackend;
+import io.releasegate.testing.ScenarioRepo;
+import io.releasegate.verify.Verdict;
+import io.releasegate.verify.drift.AdminState;
+import io.releasegate.verify.drift.HaproxyRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole gate on real pieces: a JGit repository, real HTTP backends, the embedded proxy or a real HAProxy, and a
+ * local endpoint speaking the PagerDuty Events API v2.
+ */
+class GateRunITest {
+    private static final String KEY = "0123456789abcdef0123456789abcdef";
+    private final List<AutoCloseable> pieces = new ArrayList<>();
+    private HttpBackend web1;
+    private HttpBackend web2;
+    private PagerDutyEndpoint pagerDuty;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws IOException {
+        web1 = keep(HttpBackend.start("web-01"));
+        web2 = keep(HttpBackend.start("web-02"));
+        pagerDuty = keep(PagerDutyEndpoint.start(KEY));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = pieces.size() - 1; i >= 0; i--) {
+            pieces.get(i).close();
+        }
+    }
+
+    @Test
+    void shouldBlockWithoutApprovalsAndSayWhatIsMissing() throws Exception {
+        // arrange
+        EmbeddedBalancer lb = embedded();
+        Scenario scenario = scenario(lb, "expect: web-01,web-02");
+        AtomicInteger deploys = new AtomicInteger();
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, List.of(), context -> {
+            deploys.incrementAndGet();
+            return new DeployResult("count", true, 0, "", 0, "counted");
+        }, null));
+
+        // assert
+        assertThat(run.outcome()).isEqualTo(GateOutcome.BLOCKED);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(deploys).hasValue(0);
+        assertThat(run.reason()).isEqualTo("blocked before the deploy: pending: 0 of 1 required approvals; 1 more "
+                + "needed from alice");
+        assertThat(run.timeline()).extracting(GateStep::name).containsExactly("diff", "sign-off");
+        assertThat(pagerDuty.events()).isEmpty();
+    }
+
+    @Test
+    void shouldReleaseAndVerifyWhenTheDeployedPoolCarriesTheTraffic() throws Exception {
+        // arrange
+        HttpBackend web3 = keep(HttpBackend.start("web-03"));
+        EmbeddedBalancer lb = embedded();
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy(lb.url().toString(), ""));
+        String base = repo.commit("two servers");
+        repo.write("haproxy.cfg", haproxy(web1, web2, web3));
+        String head = repo.commit("add web-03");
+        repo.close();
+        lb.apply("haproxy.cfg", haproxy(web1, web2));
+        Scenario scenario = new Scenario(repo.root(), base, head);
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
+                apply(lb, haproxy(web1, web2, web3)), null));
+
+        // assert
+        assertThat(run.outcome()).as(run.reason()).isEqualTo(GateOutcome.RELEASED);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.verification().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(run.verification().observed()).containsOnlyKeys("web-01", "web-02", "web-03");
+        assertThat(run.rollback()).isNull();
+        assertThat(run.pages()).isEmpty();
+        assertThat(pagerDuty.events()).isEmpty();
+        assertThat(run.timeline()).extracting(GateStep::name).containsExactly("diff", "sign-off", "deploy", "verify");
+        assertThat(web3.requests()).isPositive();
+    }
+
+    @Test
+    void shouldRollBackRecoverAndPageThenResolveWhenWeb02IsLeftInMaintenance() throws Exception {
+        // arrange: real HAProxy; the "deploy" takes web-02 out for a test and never puts it back
+        int port = FreePorts.next();
+        Map<String, String> servers = new LinkedHashMap<>();
+        servers.put("web-01", web1.address());
+        servers.put("web-02", web2.address());
+        Path socket = dir.resolve("haproxy").resolve("haproxy.sock");
+        String config = HaproxyProcess.config("web", port, FreePorts.next(), "roundrobin", servers, Map.of());
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()))
+                .write(".releasegate.yml", policy("http://127.0.0.1:" + port + "/", ""));
+        String base = repo.commit("the pool");
+        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()).replace("timeout server 10s",
+                "timeout server 20s"));
+        String head = repo.commit("longer server timeout");
+        repo.close();
+        Files.createDirectories(socket.getParent());
+        HaproxyProcess haproxy = keep(HaproxyProcess.start(socket.getParent(), config, port));
+        HaproxyRuntime runtime = new HaproxyRuntime(haproxy.socket(), Duration.ofSeconds(3));
+        Scenario scenario = new Scenario(repo.root(), base, head);
+        DeployAction deploy = context -> {
+            try {
+                runtime.setState("web", "web-02", AdminState.MAINT);
+                return new DeployResult("take web-02 out for a test", true, null, "", 0, "web-02 in maint");
+            } catch (Exception e) {
+                return new DeployResult("take web-02 out for a test", false, null, "", 0, e.getMessage());
+            }
+        };
+        GateRequest request = new GateRequest(scenario.repo(), base, head, Optional.empty(), approve(scenario),
+                "shop", deploy, null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
+                dir.resolve("outbox.jsonl"), "file:///reports/run.html");
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request);
+
+        // assert
+        assertThat(run.outcome()).as(run.reason()).isEqualTo(GateOutcome.ROLLED_BACK);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.verification().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(run.verification().missing()).containsExactly("web-02");
+        assertThat(run.rollback().succeeded()).isTrue();
+        assertThat(run.rollback().reason()).contains("web-02: MAINT (set by the runtime API) -> READY");
+        assertThat(run.reverification().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(run.timeline()).extracting(GateStep::name).containsExactly("diff", "sign-off", "deploy", "verify",
+                "rollback", "page trigger", "re-verify", "page resolve");
+        assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::action).containsExactly("trigger",
+                "resolve");
+        PagerDutyEndpoint.Event trigger = pagerDuty.events().get(0);
+        assertThat(trigger.dedupKey()).isEqualTo(pagerDuty.events().get(1).dedupKey())
+                .startsWith("release-gate/shop/web/");
+        assertThat(trigger.severity()).isEqualTo("error");
+        assertThat(trigger.body().at("/payload/custom_details/verdict").asText()).isEqualTo("FAIL");
+        assertThat(trigger.body().at("/payload/custom_details/rollback/outcome").asText()).isEqualTo("succeeded");
+        assertThat(trigger.body().at("/payload/custom_details/change/head").asText()).isEqualTo(head);
+        assertThat(trigger.body().at("/links/0/href").asText()).isEqualTo("file:///reports/run.html");
+        assertThat(run.recovery().rollbackStartMs()).isBetween(0L, 1000L);
+        assertThat(run.recovery().pageAcceptedMs()).isPositive();
+        assertThat(new Outbox(dir.resolve("outbox.jsonl")).pending()).isEmpty();
+    }
+
+    @Test
+    void shouldExitThreeAndPageAtCriticalSeverityWhenTheRollbackFails() throws Exception {
+        // arrange
+        EmbeddedBalancer lb = embedded();
+        Scenario scenario = scenario(lb, "expect: web-01,web-02");
+        RollbackAction rollback = new CommandRollback("echo 'cannot reach the deploy host'; exit 7",
+                Duration.ofSeconds(10));
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
+                apply(lb, haproxy(web1)), rollback));
+
+        // assert
+        assertThat(run.outcome()).isEqualTo(GateOutcome.UNRECOVERED);
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.reason()).contains("the rollback failed: the rollback command failed with exit code 7");
+        assertThat(run.rollback().output()).contains("cannot reach the deploy host");
+        assertThat(run.reverification()).isNull();
+        assertThat(run.pages()).singleElement().satisfies(page -> {
+            assertThat(page.page().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(page.page().summary()).contains("ROLLBACK FAILED: the rollback command failed with exit "
+                    + "code 7");
+            assertThat(page.delivered()).isTrue();
+        });
+        assertThat(pagerDuty.events()).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("trigger");
+            assertThat(event.severity()).isEqualTo("critical");
+            assertThat(event.body().at("/payload/custom_details/rollback/outcome").asText()).isEqualTo("FAILED");
+        });
+    }
+
+    @Test
+    void shouldExitThreeWithTheUndeliveredPagesInTheOutboxWhenEveryContactFails() throws Exception {
+        // arrange: PagerDuty rejects the routing key (400, final), the webhook's port is closed (retried, then fails)
+        EmbeddedBalancer lb = embedded();
+        int closed = FreePorts.next();
+        Scenario scenario = scenario(lb, "expect: web-01,web-02", """
+                escalation:
+                  chain: [oncall, hook]
+                  contacts:
+                    oncall:
+                      type: pagerduty
+                      routingKey: env:WRONG_KEY
+                      baseUrl: %s
+                    hook:
+                      type: webhook
+                      url: env:HOOK_URL
+                  retry:
+                    maxAttempts: 2
+                    initialBackoffMs: 10
+                    maxBackoffMs: 20
+                    attemptTimeoutMs: 1000
+                    deadlineMs: 2000
+                """.formatted(pagerDuty.baseUrl()));
+        Path outbox = dir.resolve("outbox.jsonl");
+        GateRequest request = new GateRequest(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(),
+                approve(scenario), "shop", apply(lb, haproxy(web1)), context -> rolledBack(lb), null,
+                Secrets.from(Map.of("WRONG_KEY", "ffffffffffffffffffffffffffffffff", "HOOK_URL",
+                        "http://127.0.0.1:" + closed + "/hook")), outbox, null);
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request);
+
+        // assert
+        assertThat(run.outcome()).isEqualTo(GateOutcome.UNRECOVERED);
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.reverification().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(run.reason()).endsWith("2 page(s) UNDELIVERED, kept in the outbox " + outbox);
+        assertThat(run.undelivered()).extracting(result -> result.page().action())
+                .containsExactly(PageAction.TRIGGER, PageAction.RESOLVE);
+        assertThat(run.pages().get(0).attempts()).extracting(a -> a.contact()).containsExactly("oncall", "hook",
+                "hook");
+        assertThat(new Outbox(outbox).pending()).extracting(OutboxEntry::page)
+                .extracting(page -> page.action()).containsExactly(PageAction.TRIGGER, PageAction.RESOLVE);
+        assertThat(pagerDuty.events()).isEmpty();
+        assertThat(pagerDuty.rejected()).isEqualTo(2);
+    }
+
+    private io.releasegate.recover.RollbackResult rolledBack(EmbeddedBalancer lb) {
+        try {
+            lb.apply("haproxy.cfg", haproxy(web1, web2));
+            return new io.releasegate.recover.RollbackResult("restore", true, null, false, "", 0, "restored");
+        } catch (IOException e) {
+            return new io.releasegate.recover.RollbackResult("restore", false, null, false, "", 0, e.getMessage());
+        }
+    }
+
+    private record Scenario(Path repo, String base, String head) {
+    }
+
+    /** A repository whose head drops web-02; the load balancer runs base. */
+    private Scenario scenario(EmbeddedBalancer lb, String verifyExtra) throws IOException {
+        return scenario(lb, verifyExtra, pagerDutyEscalation());
+    }
+
+    private Scenario scenario(EmbeddedBalancer lb, String verifyExtra, String escalation)
+            throws IOException {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy(lb.url().toString(),
+                verifyExtra, escalation));
+        String base = repo.commit("two servers");
+        repo.write("haproxy.cfg", haproxy(web1));
+        String head = repo.commit("take web-02 out for a test");
+        repo.close();
+        lb.apply("haproxy.cfg", haproxy(web1, web2));
+        return new Scenario(repo.root(), base, head);
+    }
+
+    private GateRequest request(Scenario scenario, List<Approval> approvals, DeployAction deploy,
+            RollbackAction rollback) {
+        return new GateRequest(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(), approvals, "shop",
+                deploy, rollback, null, Secrets.from(Map.of("PD_KEY", KEY)), dir.resolve("outbox.jsonl"), null);
+    }
+
+    private static List<Approval> approve(Scenario scenario) throws Exception {
+        String digest = ChangeReviewer.review(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(),
+                false, new BufferedLog()).digest();
+        return List.of(new Approval("alice", Set.of(), Decision.APPROVE, "looks right", Instant.now(), digest));
+    }
+
+    private static DeployAction apply(EmbeddedBalancer lb, String config) {
+        return context -> {
+            try {
+                lb.apply("haproxy.cfg", config);
+                return new DeployResult("reload", true, null, "", 0, "reloaded");
+            } catch (IOException e) {
+                return new DeployResult("reload", false, null, "", 0, e.getMessage());
+            }
+        };
+    }
+
+    private EmbeddedBalancer embedded() throws IOException {
+        return keep(EmbeddedBalancer.start(0, "web"));
+    }
+
+    private static String haproxy(HttpBackend... backends) {
+        StringBuilder text = new StringBuilder("frontend www\n    bind 127.0.0.1:18080\n    default_backend web\n\n"
+                + "backend web\n    balance roundrobin\n");
+        for (HttpBackend backend : backends) {
+            text.append("    server ").append(backend.name()).append(' ').append(backend.address()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private String policy(String lb, String verifyExtra) {
+        return policy(lb, verifyExtra, pagerDutyEscalation());
+    }
+
+    private static String policy(String lb, String verifyExtra, String escalation) {
+        return """
+                version: 1
+                review:
+                  threshold: LOW
+                  approvals: {LOW: 1, MEDIUM: 1, HIGH: 1, CRITICAL: 1}
+                  reviewers: [alice]
+                verify:
+                  lb: %s
+                  pool: web
+                  rate: 200
+                  concurrency: 4
+                  deadline: 10s
+                  %s
+                """.formatted(lb, verifyExtra) + escalation;
+    }
+
+    private String pagerDutyEscalation() {
+        return """
+                escalation:
+                  chain: [oncall]
+                  contacts:
+                    oncall:
+                      type: pagerduty
+                      routingKey: env:PD_KEY
+                      baseUrl: %s
+                  retry:
+                    maxAttempts: 2
+                    initialBackoffMs: 10
+                    maxBackoffMs: 20
+                    deadlineMs: 3000
+                """.formatted(pagerDuty.baseUrl());
+    }
+
+    private <T extends AutoCloseable> T keep(T piece) {
+        pieces.add(piece);
+        return piece;
+    }
+}
