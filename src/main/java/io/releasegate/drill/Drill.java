@@ -41,6 +41,8 @@ import java.util.Set;
  * web-02 and runs the whole gate on it. {@link #run()} once; {@link #close()} stops every piece.
  */
 public final class Drill implements AutoCloseable {
+    /** web-01 overloads above this share of the drill's rate: it gets half with web-02, all of it alone. */
+    static final double OVERLOAD = 0.8;
     private static final String OPERATOR = "Drill Operator";
     private static final String OPERATOR_EMAIL = "operator@drill.invalid";
     private final DrillOptions options;
@@ -67,14 +69,14 @@ public final class Drill implements AutoCloseable {
 
         long start = timeline.now();
         PagerDutyEndpoint pagerDuty = keep(PagerDutyEndpoint.start(routingKey));
-        DrillBackend web01 = keep(DrillBackend.start("web-01", 0.75 * options.rate()));
+        DrillBackend web01 = keep(DrillBackend.start("web-01", OVERLOAD * options.rate()));
         DrillBackend web02 = keep(DrillBackend.start("web-02", 0));
         endpoints.put("web-01", "http://" + web01.address() + "/");
         endpoints.put("web-02", "http://" + web02.address() + "/");
         endpoints.put("PagerDuty Events v2", pagerDuty.baseUrl() + "/v2/enqueue (accepted events: "
                 + pagerDuty.baseUrl() + "/v2/events)");
         steps.add(timeline.record("start backends", GateStep.Status.OK, start, "web-01 at " + web01.address()
-                + " (answers 503 above " + Math.round(0.75 * options.rate()) + " requests/s, as memory exhaustion"
+                + " (answers 503 above " + Math.round(OVERLOAD * options.rate()) + " requests/s, as memory exhaustion"
                 + " would), web-02 at " + web02.address() + ", PagerDuty Events v2 endpoint at "
                 + pagerDuty.baseUrl()));
 
@@ -161,13 +163,15 @@ public final class Drill implements AutoCloseable {
                 && run.verification().missing().contains("web-02");
         findings.add(check(failed, "verification after the deploy: " + (run.verification() == null ? "did not run"
                 : run.verification().verdict() + ", web-02 got " + run.verification().observed()
-                        .getOrDefault("web-02", 0L) + " of " + run.verification().requests() + " requests")));
+                        .getOrDefault("web-02", 0L) + " of " + run.verification().requests() + " requests"
+                        + (failed ? "" : ": " + String.join("; ", run.verification().reasons())))));
         boolean rolledBack = run.rollback() != null && run.rollback().succeeded();
         findings.add(check(rolledBack, "rollback: " + (run.rollback() == null ? "did not run"
                 : run.rollback().reason())));
         boolean recovered = run.reverification() != null && run.reverification().verdict() == Verdict.PASS;
         findings.add(check(recovered, "verification after the rollback: " + (run.reverification() == null
-                ? "did not run" : run.reverification().verdict() + " " + run.reverification().observed())));
+                ? "did not run" : run.reverification().verdict() + " " + run.reverification().observed()
+                        + (recovered ? "" : ": " + String.join("; ", run.reverification().reasons())))));
         List<String> actions = events.stream().map(PagerDutyEndpoint.Event::action).toList();
         boolean sameKey = events.size() >= 2 && events.stream().map(PagerDutyEndpoint.Event::dedupKey).distinct()
                 .count() == 1;
