@@ -21,7 +21,7 @@ for i in $(seq 1 "$runs"); do
   ./release-gate drill --format json --html "$out/drill-$i.html" > "$out/drill-$i.json" 2> /dev/null || true
 done
 python3 - "$out" "$runs" <<'PY'
-import json, statistics, sys, pathlib
+import json, math, statistics, sys, pathlib
 out, runs = pathlib.Path(sys.argv[1]), int(sys.argv[2])
 rows = []
 for i in range(1, runs + 1):
@@ -33,7 +33,7 @@ for i in range(1, runs + 1):
                  data["totalMs"]))
 def stats(index):
     values = sorted(r[index] for r in rows)
-    p95 = values[min(len(values) - 1, int(round(0.95 * len(values) + 0.5)) - 1)]
+    p95 = values[max(0, math.ceil(0.95 * len(values)) - 1)]
     return f"median {statistics.median(values):.0f} ms, p95 {p95} ms, max {values[-1]} ms"
 print(f"  caught the incident: {sum(1 for r in rows if r[0])} of {len(rows)} runs")
 print(f"  failure -> rollback start:                     {stats(1)}")
