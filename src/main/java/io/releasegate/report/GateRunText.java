@@ -31,7 +31,7 @@ public final class GateRunText {
                     .append(change.change().file()).append(change.change().line() > 0 ? ":"
                             + change.change().line() : "").append("  ").append(change.change().message()).append('\n');
         }
-        signOff(out, run.signOff());
+        signOff(out, run.signOff(), run.change().digest());
         deploy(out, run.deploy());
         verification(out, "Verification after the deploy", run.verification());
         rollback(out, run.rollback());
@@ -41,7 +41,7 @@ public final class GateRunText {
         return out.toString();
     }
 
-    private static void signOff(StringBuilder out, SignOffDecision signOff) {
+    private static void signOff(StringBuilder out, SignOffDecision signOff, String digest) {
         out.append("\nSign-off: ");
         if (signOff == null) {
             out.append("not required\n");
@@ -56,8 +56,8 @@ public final class GateRunText {
             out.append("  - ").append(outcome.reason()).append('\n');
         }
         if (!signOff.isReleased() && signOff.missing() > 0) {
-            out.append("  missing: ").append(signOff.missing()).append(" more approval(s) ")
-                    .append("from ")
+            out.append("  missing: ").append(signOff.missing()).append(" more approval(s) of digest ").append(digest)
+                    .append(" from ")
                     .append(signOff.mayStillApprove().isEmpty() ? "nobody (no allowed reviewer is left)"
                             : String.join(", ", signOff.mayStillApprove())).append('\n');
         }

@@ -81,7 +81,7 @@ class RunCommandITest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAIL);
         assertThat(run.out()).startsWith("release-gate run repo: BLOCKED (exit 1)")
                 .contains("pending: 0 of 1 required approvals; 1 more needed from alice, group:lb-reviewers")
-                .contains("missing: 1 more approval(s) from alice, group:lb-reviewers");
+                .contains("missing: 1 more approval(s) of digest sha256:").contains(" from alice, group:lb-reviewers");
         assertThat(marker).doesNotExist();
     }
 
