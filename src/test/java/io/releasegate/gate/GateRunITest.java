@@ -259,6 +259,73 @@ class GateRunITest {
         assertThat(pagerDuty.rejected()).isEqualTo(2);
     }
 
+    @Test
+    void shouldSendASecondCriticalTriggerWhenThePoolDoesNotRecover() throws Exception {
+        // arrange: the "rollback" succeeds but changes nothing
+        EmbeddedBalancer lb = embedded();
+        Scenario scenario = scenario(lb, "expect: web-01,web-02");
+        RollbackAction noop = new CommandRollback("true", Duration.ofSeconds(10));
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
+                apply(lb, haproxy(web1)), noop));
+
+        // assert
+        assertThat(run.outcome()).isEqualTo(GateOutcome.UNRECOVERED);
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.reverification().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(run.reason()).contains("the pool did not recover after the rollback");
+        assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::severity).containsExactly("error",
+                "critical");
+        assertThat(pagerDuty.events().get(1).summary()).contains("DID NOT RECOVER");
+        assertThat(pagerDuty.events().get(1).body().at("/payload/custom_details/after rollback").asText())
+                .startsWith("FAIL: ");
+    }
+
+    @Test
+    void shouldPageCriticalAndExitThreeWithoutARollback() throws Exception {
+        // arrange
+        EmbeddedBalancer lb = embedded();
+        Scenario scenario = scenario(lb, "expect: web-01,web-02");
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
+                apply(lb, haproxy(web1)), null));
+
+        // assert
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.reason()).contains("no rollback is configured");
+        assertThat(run.timeline()).filteredOn(step -> step.name().equals("rollback")).singleElement()
+                .extracting(GateStep::status).isEqualTo(GateStep.Status.SKIPPED);
+        assertThat(pagerDuty.events()).singleElement().satisfies(event -> {
+            assertThat(event.severity()).isEqualTo("critical");
+            assertThat(event.summary()).contains("NO ROLLBACK is configured");
+        });
+    }
+
+    @Test
+    void shouldRollBackWhenTheDeployCommandFails() throws Exception {
+        // arrange
+        EmbeddedBalancer lb = embedded();
+        Scenario scenario = scenario(lb, "expect: web-01,web-02");
+        DeployAction failing = new CommandDeploy("echo 'no route to deploy host' >&2; exit 4",
+                Duration.ofSeconds(10));
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario), failing,
+                context -> rolledBack(lb)));
+
+        // assert
+        assertThat(run.outcome()).isEqualTo(GateOutcome.ROLLED_BACK);
+        assertThat(run.deploy().reason()).isEqualTo("the deploy command failed with exit code 4");
+        assertThat(run.deploy().output()).contains("no route to deploy host");
+        assertThat(run.verification()).isNull();
+        assertThat(run.reverification().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::action).containsExactly("trigger",
+                "resolve");
+        assertThat(pagerDuty.events().get(0).summary()).contains("the deploy FAILED");
+    }
+
     private io.releasegate.recover.RollbackResult rolledBack(EmbeddedBalancer lb) {
         try {
             lb.apply("haproxy.cfg", haproxy(web1, web2));

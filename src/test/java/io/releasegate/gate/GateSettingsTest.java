@@ -1,0 +1,122 @@
+package io.releasegate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.releasegate.config.ConfigParseException;
+import io.releasegate.config.YamlNode;
+import io.releasegate.config.YamlReader;
+import io.releasegate.verify.BackendIdentifier;
+import io.releasegate.verify.VerificationRequest;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The {@code verify:} section of {@code .releasegate.yml} as {@code release-gate run} reads it. */
+class GateSettingsTest {
+    @Test
+    void shouldReadEveryKey() throws Exception {
+        // arrange
+        YamlNode section = section("""
+                verify:
+                  lb: http://127.0.0.1:8080/
+                  pool: web
+                  expect: web-01=3,web-02=1
+                  identify: body:served by (\\S+)
+                  requests: 400
+                  rate: 80
+                  concurrency: 8
+                  alpha: 0.01
+                  maxErrorRate: 0.05
+                  timeout: 500ms
+                  deadline: 30s
+                  healthPath: /health
+                  latencyP95Ms: 250
+                  haproxySocket: /run/haproxy/admin.sock
+                  stats: http://127.0.0.1:8404/stats;csv
+                  deployTimeout: 2m
+                  rollbackTimeout: 90s
+                """);
+
+        // act
+        GateSettings settings = GateSettings.read(Optional.of(section), "p.yml");
+
+        // assert
+        assertThat(settings.lb()).hasToString("http://127.0.0.1:8080/");
+        assertThat(settings.pool()).isEqualTo("web");
+        assertThat(settings.expect()).isEqualTo("web-01=3,web-02=1");
+        assertThat(settings.identify()).isEqualTo(new BackendIdentifier("body", "served by (\\S+)"));
+        assertThat(settings.requests()).isEqualTo(400);
+        assertThat(settings.rate()).isEqualTo(80);
+        assertThat(settings.concurrency()).isEqualTo(8);
+        assertThat(settings.alpha()).isEqualTo(0.01);
+        assertThat(settings.maxErrorRate()).isEqualTo(0.05);
+        assertThat(settings.timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.deadline()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.healthPath()).isEqualTo("/health");
+        assertThat(settings.latencyP95Ms()).isEqualTo(250);
+        assertThat(settings.haproxySocket()).isEqualTo("/run/haproxy/admin.sock");
+        assertThat(settings.stats()).isEqualTo("http://127.0.0.1:8404/stats;csv");
+        assertThat(settings.deployTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.rollbackTimeout()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void shouldUseTheVerifyDefaultsForWhatIsNotGiven() throws Exception {
+        // act
+        GateSettings settings = GateSettings.read(Optional.of(section("verify:\n  lb: http://lb/\n  pool: web\n")),
+                "p.yml");
+
+        // assert
+        assertThat(settings.rate()).isEqualTo(VerificationRequest.DEFAULT_RATE);
+        assertThat(settings.concurrency()).isEqualTo(VerificationRequest.DEFAULT_CONCURRENCY);
+        assertThat(settings.alpha()).isEqualTo(VerificationRequest.DEFAULT_ALPHA);
+        assertThat(settings.identify()).isEqualTo(BackendIdentifier.DEFAULT);
+        assertThat(settings.expect()).isEmpty();
+        assertThat(settings.deployTimeout()).isEqualTo(GateSettings.DEFAULT_COMMAND_TIMEOUT);
+    }
+
+    @Test
+    void shouldNameTheFileLineAndKeyOfABadValue() throws Exception {
+        // arrange
+        YamlNode missingPool = section("verify:\n  lb: http://lb/\n");
+        YamlNode typo = section("verify:\n  lb: http://lb/\n  pool: web\n  concurency: 4\n");
+        YamlNode badRate = section("verify:\n  lb: http://lb/\n  pool: web\n  rate: fast\n");
+        YamlNode badLb = section("verify:\n  lb: lb.example\n  pool: web\n");
+
+        // act + assert
+        assertThatThrownBy(() -> GateSettings.read(Optional.of(missingPool), "p.yml"))
+                .isInstanceOf(ConfigParseException.class).hasMessageContaining("verify.pool is required");
+        assertThatThrownBy(() -> GateSettings.read(Optional.of(typo), "p.yml"))
+                .isInstanceOf(ConfigParseException.class).hasMessageStartingWith("p.yml:4")
+                .hasMessageContaining("unknown key 'concurency'");
+        assertThatThrownBy(() -> GateSettings.read(Optional.of(badRate), "p.yml"))
+                .isInstanceOf(ConfigParseException.class).hasMessageStartingWith("p.yml:4")
+                .hasMessageContaining("expected a number, found 'fast'");
+        assertThatThrownBy(() -> GateSettings.read(Optional.of(badLb), "p.yml"))
+                .isInstanceOf(ConfigParseException.class).hasMessageContaining("http:// or https:// URL");
+        assertThatThrownBy(() -> GateSettings.read(Optional.empty(), "p.yml"))
+                .isInstanceOf(ConfigParseException.class).hasMessageContaining("no verify: section");
+    }
+
+    @Test
+    void shouldTurnTheEscalationTreeIntoTypedJson() throws Exception {
+        // arrange
+        YamlNode tree = YamlReader.read("p.yml", "escalation:\n  retry:\n    maxAttempts: 3\n  flag: true\n"
+                + "  chain: [a, b]\n  name: '007x'\n").get("escalation").orElseThrow();
+
+        // act
+        JsonNode json = GateInputs.toJson(tree);
+
+        // assert
+        assertThat(json.at("/retry/maxAttempts").isIntegralNumber()).isTrue();
+        assertThat(json.at("/flag").isBoolean()).isTrue();
+        assertThat(json.at("/chain/1").asText()).isEqualTo("b");
+        assertThat(json.at("/name").asText()).isEqualTo("007x");
+    }
+
+    private static YamlNode section(String text) throws ConfigParseException {
+        return YamlReader.read("p.yml", text).get("verify").orElseThrow();
+    }
+}
