@@ -47,17 +47,7 @@ public final class DrillReport {
         map.put("exitCode", result.exitCode());
         map.put("totalMs", result.totalMs());
         map.put("findings", result.findings());
-        List<Object> timeline = new ArrayList<>();
-        for (GateStep step : result.timeline()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("step", step.name());
-            entry.put("status", step.status().name());
-            entry.put("startMs", step.startMs());
-            entry.put("durationMs", step.durationMs());
-            entry.put("detail", step.detail());
-            timeline.add(entry);
-        }
-        map.put("timeline", timeline);
+        map.put("timeline", GateRunJson.timeline(result.timeline()));
         List<Object> events = new ArrayList<>();
         for (PagerDutyEndpoint.Event event : result.events()) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -56,8 +56,14 @@ public final class GateRunJson {
             recovery.put("pageAcceptedExcludingRollbackMs", run.recovery().pageAcceptedExcludingRollbackMs());
             map.put("recovery", recovery);
         }
+        map.put("timeline", timeline(run.timeline()));
+        return map;
+    }
+
+    /** Each step as {@code {step, status, startMs, durationMs, detail}}. */
+    static List<Object> timeline(List<GateStep> steps) {
         List<Object> timeline = new ArrayList<>();
-        for (GateStep step : run.timeline()) {
+        for (GateStep step : steps) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("step", step.name());
             entry.put("status", step.status().name());
@@ -66,8 +72,7 @@ public final class GateRunJson {
             entry.put("detail", step.detail());
             timeline.add(entry);
         }
-        map.put("timeline", timeline);
-        return map;
+        return timeline;
     }
 
     private static Map<String, Object> signOff(SignOffDecision signOff) {

@@ -15,12 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DrillITest {
     @Test
     void shouldCatchTheIncidentWithTheEmbeddedLoadBalancer(@TempDir Path dir) throws Exception {
-        // arrange
-        DrillResult result;
-        try (Drill drill = new Drill(new DrillOptions(DrillOptions.Balancer.EMBEDDED, dir, 100), new BufferedLog())) {
-            // act
-            result = drill.run();
-        }
+        // act
+        DrillResult result = drill(DrillOptions.Balancer.EMBEDDED, dir);
 
         // assert
         assertCaught(result);
@@ -30,11 +26,9 @@ class DrillITest {
     void shouldCatchTheIncidentWithRealHaproxy(@TempDir Path dir) throws Exception {
         // arrange
         assumeTrue(ProcessBalancer.haproxy(dir, 1).isPresent(), "haproxy is not installed");
-        DrillResult result;
-        try (Drill drill = new Drill(new DrillOptions(DrillOptions.Balancer.HAPROXY, dir, 100), new BufferedLog())) {
-            // act
-            result = drill.run();
-        }
+
+        // act
+        DrillResult result = drill(DrillOptions.Balancer.HAPROXY, dir);
 
         // assert
         assertCaught(result);
@@ -46,14 +40,19 @@ class DrillITest {
     void shouldCatchTheIncidentWithRealNginx(@TempDir Path dir) throws Exception {
         // arrange
         assumeTrue(ProcessBalancer.nginx(dir, 1).isPresent(), "nginx is not installed");
-        DrillResult result;
-        try (Drill drill = new Drill(new DrillOptions(DrillOptions.Balancer.NGINX, dir, 100), new BufferedLog())) {
-            // act
-            result = drill.run();
-        }
+
+        // act
+        DrillResult result = drill(DrillOptions.Balancer.NGINX, dir);
 
         // assert
         assertCaught(result);
+    }
+
+    /** Runs one drill and stops every piece it started. */
+    private static DrillResult drill(DrillOptions.Balancer balancer, Path dir) throws Exception {
+        try (Drill drill = new Drill(new DrillOptions(balancer, dir, DrillOptions.DEFAULT_RATE), new BufferedLog())) {
+            return drill.run();
+        }
     }
 
     private static void assertCaught(DrillResult result) {
