@@ -96,7 +96,7 @@ public class ReleaseGateAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "symbol-shield-checkmark-outline plugin-ionicons-api";
+        return "symbol-lock-closed";
     }
 
     @Override
