@@ -164,7 +164,8 @@ public class ApprovalStepExecution extends AbstractStepExecutionImpl {
      * A reviewer's decision from the build page or the REST API. The engine's rules decide whether it counts; the
      * caller has already checked the Jenkins permission. Administrators get no exception.
      */
-    public synchronized Eligibility decide(Identity user, Decision decision, String comment) throws IOException {
+    public synchronized Eligibility decide(Identity user, Decision decision, String comment)
+            throws IOException, InterruptedException {
         if (settled) {
             return new Eligibility(false, "this sign-off is already over");
         }

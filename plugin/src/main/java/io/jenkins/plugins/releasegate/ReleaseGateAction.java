@@ -260,16 +260,16 @@ public class ReleaseGateAction implements RunAction2 {
     }
 
     @RequirePOST
-    public HttpResponse doApprove(@QueryParameter String comment) throws IOException {
+    public HttpResponse doApprove(@QueryParameter String comment) throws IOException, InterruptedException {
         return decide(Decision.APPROVE, comment);
     }
 
     @RequirePOST
-    public HttpResponse doReject(@QueryParameter String comment) throws IOException {
+    public HttpResponse doReject(@QueryParameter String comment) throws IOException, InterruptedException {
         return decide(Decision.REJECT, comment);
     }
 
-    private HttpResponse decide(Decision decision, String comment) throws IOException {
+    private HttpResponse decide(Decision decision, String comment) throws IOException, InterruptedException {
         run.checkPermission(Item.READ);
         Identity user = jenkins().currentIdentity();
         if (user == null) {

@@ -36,10 +36,22 @@ public final class CliResult implements Serializable {
         return err;
     }
 
-    /** The last non-blank line of standard error: the engine's one-line error message. */
+    /**
+     * The engine's one-line error: the last line of standard error starting with {@code release-gate:}, else the
+     * first non-blank line (picocli's usage errors come first, followed by the usage text).
+     */
     public String errorLine() {
         String[] lines = err.strip().split("\\R");
-        return lines.length == 0 || lines[lines.length - 1].isBlank() ? "exit code " + exitCode
-                : lines[lines.length - 1].strip();
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (lines[i].startsWith("release-gate:")) {
+                return lines[i].strip();
+            }
+        }
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                return line.strip();
+            }
+        }
+        return "exit code " + exitCode;
     }
 }
