@@ -183,6 +183,10 @@ public class ApprovalStepExecution extends AbstractStepExecutionImpl {
         listener.getLogger().println("Release Gate: " + user.id() + " " + (decision == Decision.APPROVE
                 ? "approved" : "rejected") + (comment.isBlank() ? "" : ": " + comment));
         SignOffDecision outcome = evaluate(action);
+        List<SignOffDecision.Outcome> outcomes = outcome.outcomes();
+        if (!outcomes.isEmpty()) {
+            listener.getLogger().println("Release Gate: " + outcomes.get(outcomes.size() - 1).reason());
+        }
         if (outcome.status() == SignOffDecision.Status.PENDING) {
             action.record(outcome);
             listener.getLogger().println("Release Gate: " + outcome.summary());
