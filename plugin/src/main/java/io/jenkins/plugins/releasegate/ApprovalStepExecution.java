@@ -123,7 +123,9 @@ public class ApprovalStepExecution extends AbstractStepExecutionImpl {
         String url = '/' + run.getUrl() + ReleaseGateAction.URL_NAME + '/';
         listener.getLogger().println(settings.message);
         listener.getLogger().println(initial.summary() + ". " + HyperlinkNote.encodeTo(url, "Review the change"));
-        new ReviewerNotifier(new JenkinsFacade()).requested(run, settings.policy(), initial, settings.message);
+        // the notification goes over the network: never on the CPS VM thread
+        Timer.get().submit(() -> new ReviewerNotifier(new JenkinsFacade()).requested(run, settings.policy(), initial,
+                settings.message));
         armTimers();
         return false;
     }

@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.tasks.Mailer;
 import io.jenkins.plugins.releasegate.engine.CliResult;
 import io.jenkins.plugins.releasegate.engine.EngineCommands;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +52,7 @@ final class EscalationBridge {
             outcome.put("output", "no escalation contact is configured (Manage Jenkins → System → Release Gate)");
             return outcome;
         }
-        Path dir = Files.createTempDirectory("release-gate-page",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path dir = privateDirectory();
         try {
             Path config = dir.resolve("escalation.yml");
             Map<String, Object> escalation = new LinkedHashMap<>();
@@ -70,6 +70,24 @@ final class EscalationBridge {
                     Files.deleteIfExists(file);
                 }
             }
+        }
+    }
+
+    /** A temporary directory only this process' user can read (owner-only where the file system supports it). */
+    private static Path privateDirectory() throws IOException {
+        try {
+            return Files.createTempDirectory("release-gate-page",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Path dir = Files.createTempDirectory("release-gate-page");
+            File file = dir.toFile();
+            boolean restricted = file.setReadable(false, false) && file.setReadable(true, true)
+                    && file.setWritable(false, false) && file.setWritable(true, true);
+            if (!restricted) {
+                Files.delete(dir);
+                throw new IOException("cannot make a private temporary directory for the page's secrets", e);
+            }
+            return dir;
         }
     }
 
