@@ -1,0 +1,101 @@
+package io.releasegate.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real HAProxy (Debian package) in the foreground on 127.0.0.1, with an admin-level runtime API socket.
+ * {@link #config} builds a typical config: one HTTP frontend, one backend, {@code X-Served-By} set to the server name.
+ */
+public final class HaproxyProcess extends ManagedProcess {
+    private final int frontendPort;
+    private final Path socket;
+    private final Path configFile;
+
+    private HaproxyProcess(Path dir, Path configFile, int frontendPort, Path socket) {
+        super(List.of(binary(), "-db", "-f", configFile.toString()), dir, "haproxy");
+        this.frontendPort = frontendPort;
+        this.socket = socket;
+        this.configFile = configFile;
+        awaitPort(frontendPort, Duration.ofSeconds(10));
+    }
+
+    /** The haproxy binary: {@code $HAPROXY_BIN}, else {@code /usr/sbin/haproxy}, else {@code haproxy} on PATH. */
+    public static String binary() {
+        String fromEnv = System.getenv("HAPROXY_BIN");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        return Files.isExecutable(Path.of("/usr/sbin/haproxy")) ? "/usr/sbin/haproxy" : "haproxy";
+    }
+
+    /**
+     * Writes {@code configText} to {@code dir/haproxy.cfg} and starts HAProxy, waiting until {@code frontendPort}
+     * listens. The text may use {@code ${SOCKET}} for the runtime API socket path.
+     */
+    public static HaproxyProcess start(Path dir, String configText, int frontendPort) {
+        Path socket = dir.resolve("haproxy.sock");
+        Path config = dir.resolve("haproxy.cfg");
+        try {
+            Files.writeString(config, configText.replace("${SOCKET}", socket.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new HaproxyProcess(dir, config, frontendPort, socket);
+    }
+
+    /**
+     * A config with a runtime API socket, a stats page at {@code statsPort} ({@code /stats}, CSV at
+     * {@code /stats;csv}), an HTTP frontend on {@code frontendPort} and backend {@code pool} with the given servers
+     * (name to {@code host:port}, weight in {@code weights} or 1), health-checked on {@code /health}.
+     */
+    public static String config(String pool, int frontendPort, int statsPort, String algorithm,
+            Map<String, String> servers, Map<String, Integer> weights) {
+        StringBuilder text = new StringBuilder()
+                .append("global\n")
+                .append("    stats socket ${SOCKET} mode 600 level admin\n")
+                .append("    maxconn 2000\n")
+                .append("defaults\n")
+                .append("    mode http\n")
+                .append("    timeout connect 2s\n")
+                .append("    timeout client 10s\n")
+                .append("    timeout server 10s\n")
+                .append("frontend fe\n")
+                .append("    bind 127.0.0.1:").append(frontendPort).append('\n')
+                .append("    default_backend ").append(pool).append('\n')
+                .append("listen stats\n")
+                .append("    bind 127.0.0.1:").append(statsPort).append('\n')
+                .append("    stats enable\n")
+                .append("    stats uri /stats\n")
+                .append("backend ").append(pool).append('\n')
+                .append("    balance ").append(algorithm).append('\n')
+                .append("    option httpchk GET /health\n")
+                .append("    http-response set-header X-Served-By %[srv_name]\n");
+        servers.forEach((name, address) -> text.append("    server ").append(name).append(' ').append(address)
+                .append(" check inter 1s weight ").append(weights.getOrDefault(name, 1)).append('\n'));
+        return text.toString();
+    }
+
+    public int frontendPort() {
+        return frontendPort;
+    }
+
+    /** {@code http://127.0.0.1:<frontend port>/}. */
+    public String url() {
+        return "http://127.0.0.1:" + frontendPort + "/";
+    }
+
+    /** The admin-level runtime API socket. */
+    public Path socket() {
+        return socket;
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+}
