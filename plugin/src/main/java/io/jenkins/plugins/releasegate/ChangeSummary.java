@@ -27,7 +27,7 @@ final class ChangeSummary {
         return change;
     }
 
-    /** {@code HIGH risk, 2 changes, review required (1 approval): web-02 was removed from pool web; ...}. */
+    /** {@code HIGH risk, 2 changes, review required (1 approval): Server web-02 removed from pool web. ...}. */
     static String summary(Map<String, Object> change) {
         List<Object> changes = JsonMaps.list(change, "changes");
         StringBuilder text = new StringBuilder(JsonMaps.string(change, "risk", "NONE")).append(" risk, ")
@@ -46,9 +46,15 @@ final class ChangeSummary {
             }
         }
         if (!messages.isEmpty()) {
-            text.append(": ").append(String.join("; ", messages));
+            text.append(':');
+            for (String message : messages) {
+                text.append(' ').append(message.strip());
+                if (!message.strip().endsWith(".")) {
+                    text.append('.');
+                }
+            }
             if (changes.size() > messages.size()) {
-                text.append("; ...");
+                text.append(" (").append(changes.size() - messages.size()).append(" more)");
             }
         }
         return text.toString();

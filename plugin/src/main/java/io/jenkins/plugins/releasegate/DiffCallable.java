@@ -2,46 +2,59 @@ package io.jenkins.plugins.releasegate;
 
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.releasegate.engine.CliResult;
-import io.jenkins.plugins.releasegate.engine.CommitAuthors;
-import io.jenkins.plugins.releasegate.engine.EngineCommands;
 import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import io.releasegate.diff.RepositoryException;
+import io.releasegate.log.BufferedLog;
+import io.releasegate.policy.ChangeReport;
+import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.policy.PolicyException;
+import io.releasegate.report.ChangeReportJson;
 import java.io.File;
-import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Runs the engine's semantic diff on the agent, in the workspace's git repository. Returns JSON:
- * {@code {exitCode, error, change}} where {@code change} is the engine's diff JSON (with {@code authors} added when
- * the engine does not supply them).
+ * Runs the engine's semantic diff and risk policy ({@link ChangeReviewer#review}) on the agent, in the workspace's
+ * git repository, with the unified diff of the load-balancer files. Returns JSON:
+ * {@code {exitCode, error, change, log}} where {@code change} is {@link ChangeReportJson#toMap} (the same JSON as
+ * {@code release-gate diff --format json --patch}) and {@code log} the engine's log lines.
  */
 final class DiffCallable extends MasterToSlaveFileCallable<String> {
     private static final long serialVersionUID = 1L;
 
     private final String base;
     private final String head;
-    private final String config;
+    /** The policy file relative to the repository, or null for {@code .releasegate.yml} at the head revision. */
+    private final String policy;
 
-    DiffCallable(String base, String head, String config) {
+    DiffCallable(String base, String head, String policy) {
         this.base = base;
         this.head = head;
-        this.config = config;
+        this.policy = policy;
     }
 
     @Override
-    public String invoke(File dir, VirtualChannel channel) throws IOException, InterruptedException {
-        CliResult result = EngineCommands.diff(dir, base, head, config);
+    public String invoke(File dir, VirtualChannel channel) {
+        BufferedLog log = new BufferedLog();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("exitCode", result.getExitCode());
-        answer.put("error", result.getExitCode() == CliResult.BAD_INPUT ? result.errorLine() : null);
-        if (result.getExitCode() != CliResult.BAD_INPUT) {
-            Map<String, Object> change = JsonMaps.parse(result.getOut(), "the output of release-gate diff");
-            if (!change.containsKey("authors")) {
-                change.put("authors", CommitAuthors.between(dir, base, head));
-            }
-            answer.put("change", change);
+        try {
+            Optional<Path> policyFile = policy == null ? Optional.empty()
+                    : Optional.of(dir.toPath().resolve(policy));
+            ChangeReport report = ChangeReviewer.review(dir.toPath(), base, head, policyFile, true, log);
+            answer.put("exitCode", report.reviewRequired() ? CliResult.FAIL : CliResult.OK);
+            answer.put("change", ChangeReportJson.toMap(report));
+        } catch (RepositoryException | PolicyException e) {
+            answer.put("exitCode", CliResult.BAD_INPUT);
+            answer.put("error", e.getMessage());
         }
+        List<String> lines = new ArrayList<>();
+        log.entries().forEach(entry -> lines.add(entry.level() + " " + entry.message()));
+        answer.put("log", lines);
         return JsonMaps.write(answer);
     }
 }

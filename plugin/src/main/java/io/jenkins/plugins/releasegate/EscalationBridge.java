@@ -26,7 +26,9 @@ import jenkins.model.JenkinsLocationConfiguration;
  * the credentials are. Secret Text values are written to owner-only files in a private temporary directory and
  * handed to the engine as {@code file:} references in a generated {@code escalation:} configuration (the schema of
  * the engine's {@code .releasegate.yml}); the directory is deleted when the page is done. Secrets never reach the
- * build log: the engine redacts them, and only its exit code and summary lines are shown.
+ * build log: the engine redacts them, and only its exit code and summary lines are shown. Pages that no contact
+ * accepted stay in the build's {@code release-gate/outbox.jsonl}; {@code release-gate page --flush} resends them with
+ * a configuration that has the same contact names.
  */
 final class EscalationBridge {
     private final JenkinsFacade jenkins;
@@ -40,18 +42,24 @@ final class EscalationBridge {
         return !jenkins.configuration().chainNames().isEmpty();
     }
 
-    /** Pages {@code names} in order; returns {delivered, exitCode, contacts, output} for the report. */
-    Map<String, Object> page(Run<?, ?> run, List<String> names, String summary, String severity)
-            throws IOException {
+    /**
+     * Pages {@code names} in order (the next contact when one fails definitively); returns
+     * {@code {contacts, severity, summary, dedupKey, delivered, exitCode, output, outbox}} for the report.
+     * Undelivered pages are kept in the build's {@code release-gate/outbox.jsonl}.
+     */
+    Map<String, Object> page(Run<?, ?> run, List<String> names, EngineCommands.Page page) throws IOException {
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("contacts", new ArrayList<>(names));
-        outcome.put("severity", severity);
-        outcome.put("summary", summary);
+        outcome.put("severity", page.resolve() ? "resolve" : page.severity());
+        outcome.put("summary", page.summary());
+        outcome.put("dedupKey", page.dedupKey());
         if (names.isEmpty()) {
             outcome.put("delivered", false);
             outcome.put("output", "no escalation contact is configured (Manage Jenkins → System → Release Gate)");
             return outcome;
         }
+        Path outbox = new File(new File(run.getRootDir(), ResultFiles.DIRECTORY), "outbox.jsonl").toPath();
+        Files.createDirectories(outbox.getParent());
         Path dir = privateDirectory();
         try {
             Path config = dir.resolve("escalation.yml");
@@ -59,10 +67,11 @@ final class EscalationBridge {
             escalation.put("chain", new ArrayList<>(names));
             escalation.put("contacts", contacts(run, names, dir));
             new ObjectMapper(new YAMLFactory()).writeValue(config.toFile(), Map.of("escalation", escalation));
-            CliResult result = EngineCommands.page(config, summary, severity);
+            CliResult result = EngineCommands.page(config, outbox, null, page);
             outcome.put("delivered", result.getExitCode() == CliResult.OK);
             outcome.put("exitCode", result.getExitCode());
             outcome.put("output", (result.getOut() + result.getErr()).strip());
+            outcome.put("outbox", result.getExitCode() == CliResult.OK ? null : outbox.toString());
             return outcome;
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

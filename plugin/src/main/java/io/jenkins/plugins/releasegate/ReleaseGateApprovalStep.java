@@ -116,8 +116,9 @@ public class ReleaseGateApprovalStep extends Step {
             throw new AbortException("releaseGateApproval: timeout must be a positive number of minutes");
         }
         ReleaseGateGlobalConfiguration global = new JenkinsFacade().configuration();
+        String fromPolicy = reviewersOf(changeMap.get("reviewers"));
         String reviewerList = reviewers != null ? reviewers
-                : JsonMaps.string(changeMap, "reviewers", global.getDefaultReviewers());
+                : fromPolicy != null ? fromPolicy : global.getDefaultReviewers();
         int required = approvals > 0 ? approvals : Math.max(JsonMaps.integer(changeMap, "requiredApprovals", 1),
                 JsonMaps.bool(changeMap, "reviewRequired", true) ? 1 : 0);
         List<String> names = new ArrayList<>();
@@ -135,6 +136,14 @@ public class ReleaseGateApprovalStep extends Step {
                 names, emails, cause == null ? null : cause.getUserId(),
                 JsonMaps.string(changeMap, "risk", "UNKNOWN"));
         return new ApprovalStepExecution(context, settings);
+    }
+
+    /** The policy's reviewers as the diff returns them (a list of {@code bob}, {@code group:NAME}, or a string). */
+    static String reviewersOf(Object value) {
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? null : String.join(", ", list.stream().map(String::valueOf).toList());
+        }
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     /** The {@code releaseGateApproval} step. */

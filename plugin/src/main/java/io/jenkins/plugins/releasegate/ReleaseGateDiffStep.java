@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.releasegate.engine.CliResult;
+import io.jenkins.plugins.releasegate.engine.EngineCommands;
 import io.jenkins.plugins.releasegate.engine.JsonMaps;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code releaseGateDiff(base: 'origin/main', head: 'HEAD', config: '.releasegate.yml', dir: '.')}: the engine's
- * semantic diff of the load-balancer configuration between two revisions of the workspace's repository, run on the
+ * semantic diff and risk policy of the load-balancer configuration between two revisions of the workspace's repository, run on the
  * agent. Attaches the change to the build's Release Gate page and returns it as a plain map:
  * {@code [risk, reviewRequired, requiredApprovals, digest, changes, summary, authors, base, head, ...]}.
  */
@@ -94,8 +95,15 @@ public class ReleaseGateDiffStep extends Step {
             Run<?, ?> run = getContext().get(Run.class);
             String policy = step.config != null ? step.config
                     : new JenkinsFacade().configuration().getDefaultPolicyPath();
-            String answer = workspace.child(step.dir).act(new DiffCallable(step.base, step.head, policy));
+            // the default policy is read from the head revision by the engine; any other path from the work tree
+            String answer = workspace.child(step.dir).act(new DiffCallable(step.base, step.head,
+                    EngineCommands.DEFAULT_CONFIG.equals(policy) ? null : policy));
             Map<String, Object> reply = JsonMaps.parse(answer, "the diff reply");
+            for (Object line : JsonMaps.list(reply, "log")) {
+                if (!String.valueOf(line).startsWith("INFO ")) {
+                    listener.getLogger().println("Release Gate: " + line);
+                }
+            }
             if (JsonMaps.integer(reply, "exitCode", CliResult.BAD_INPUT) == CliResult.BAD_INPUT) {
                 throw new AbortException("releaseGateDiff: " + JsonMaps.string(reply, "error", "bad input"));
             }

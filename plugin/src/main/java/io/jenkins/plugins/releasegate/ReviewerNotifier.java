@@ -1,10 +1,12 @@
 package io.jenkins.plugins.releasegate;
 
 import hudson.model.Run;
+import io.jenkins.plugins.releasegate.engine.EngineCommands;
 import io.releasegate.review.SignOffDecision;
 import io.releasegate.review.SignOffPolicy;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,7 +44,9 @@ final class ReviewerNotifier {
             return;
         }
         try {
-            new EscalationBridge(jenkins).page(run, List.of(contact), text, "info");
+            String key = "release-gate/" + run.getParent().getFullName() + "/" + run.getNumber() + "/sign-off";
+            new EscalationBridge(jenkins).page(run, List.of(contact), new EngineCommands.Page(text, "info", key,
+                    false, link(run), Map.of()));
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "cannot notify reviewers of " + run + " through " + contact, e);
         }

@@ -9,6 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ForkOutputStream;
 import io.jenkins.plugins.releasegate.engine.CliResult;
+import io.jenkins.plugins.releasegate.engine.EngineCommands;
 import io.jenkins.plugins.releasegate.engine.JsonMaps;
 import io.jenkins.plugins.releasegate.engine.VerifyRequest;
 import java.io.ByteArrayOutputStream;
@@ -76,6 +77,12 @@ final class VerificationFlow {
             }
             if (options.isPage()) {
                 pages.add(page(run, listener, pool, verdict, first, rolledBack, recovered));
+            }
+        }
+        if ("PASS".equals(verdict) && options.isPage() && new EscalationBridge(jenkins).configured()) {
+            Map<String, Object> resolved = resolveEarlierPage(run, listener, pool);
+            if (resolved != null) {
+                pages.add(resolved);
             }
         }
         result.put("rolledBack", rolledBack);
@@ -153,15 +160,55 @@ final class VerificationFlow {
         String outcome = !rolledBack ? "no rollback was configured"
                 : recovered ? "rolled back; the pool verifies again" : "rolled back, but the pool STILL FAILS";
         String summary = "Release Gate: " + pool + " " + verdict + " after deploy in " + run.getFullDisplayName()
-                + " (" + outcome + "): " + String.join("; ", reasons(first)) + " "
-                + jenkins.rootUrl() + run.getUrl() + ReleaseGateAction.URL_NAME + "/";
+                + " (" + outcome + "): " + String.join("; ", reasons(first));
         String severity = rolledBack && recovered ? "error" : "critical";
-        EscalationBridge bridge = new EscalationBridge(jenkins);
-        Map<String, Object> page = bridge.page(run, jenkins.configuration().chainNames(), summary, severity);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("verdict", verdict);
+        details.put("pool", pool);
+        details.put("build", run.getFullDisplayName());
+        details.put("rolledBack", Boolean.toString(rolledBack));
+        details.put("recovered", Boolean.toString(recovered));
+        details.put("change", JsonMaps.string(ReleaseGateAction.of(run).getChange(), "digest", "none"));
+        Map<String, Object> page = new EscalationBridge(jenkins).page(run, jenkins.configuration().chainNames(),
+                new EngineCommands.Page(summary, severity, dedupKey(run, pool), false, link(run), details));
         boolean delivered = JsonMaps.bool(page, "delivered", false);
         listener.getLogger().println("Release Gate: page " + (delivered ? "delivered" : "NOT delivered") + " ("
                 + severity + "): " + JsonMaps.string(page, "output", ""));
         return page;
+    }
+
+    /**
+     * A passing verification after a failing one of the same pool in the job's previous build resolves the page
+     * that failure sent (same dedup key), so the incident closes itself when the monitor sees the pool healthy.
+     */
+    private Map<String, Object> resolveEarlierPage(Run<?, ?> run, TaskListener listener, String pool)
+            throws IOException {
+        Run<?, ?> previous = run.getPreviousCompletedBuild();
+        ReleaseGateAction earlier = previous == null ? null : previous.getAction(ReleaseGateAction.class);
+        if (earlier == null) {
+            return null;
+        }
+        List<VerificationRecord> records = earlier.getVerifications().stream()
+                .filter(r -> pool.equals(r.getPool())).toList();
+        if (records.isEmpty() || "PASS".equals(records.get(records.size() - 1).getVerdict())
+                && !records.get(records.size() - 1).isRolledBack()) {
+            return null;
+        }
+        Map<String, Object> page = new EscalationBridge(jenkins).page(run, jenkins.configuration().chainNames(),
+                new EngineCommands.Page("Release Gate: " + pool + " verifies again in " + run.getFullDisplayName(),
+                        "info", dedupKey(run, pool), true, link(run), Map.of()));
+        listener.getLogger().println("Release Gate: resolved the page of " + previous.getFullDisplayName() + ": "
+                + JsonMaps.string(page, "output", ""));
+        return page;
+    }
+
+    /** One alert per job and pool: every failing build of the same pool updates it, a passing one resolves it. */
+    private static String dedupKey(Run<?, ?> run, String pool) {
+        return "release-gate/" + run.getParent().getFullName() + "/" + pool;
+    }
+
+    private String link(Run<?, ?> run) {
+        return jenkins.rootUrl().isEmpty() ? null : jenkins.rootUrl() + run.getUrl() + ReleaseGateAction.URL_NAME + "/";
     }
 
     private static String first(String preferred, String fallback) {

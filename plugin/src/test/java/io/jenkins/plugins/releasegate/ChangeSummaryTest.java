@@ -19,7 +19,7 @@ class ChangeSummaryTest {
         assertThat(change).containsEntry("base", "HEAD~1").containsEntry("head", "HEAD")
                 .containsEntry("authors", List.of());
         assertThat(change.get("summary")).isEqualTo("HIGH risk, 2 changes, review required (2 approvals):"
-                + " web-02 was removed from pool web; pool web is left with one server");
+                + " web-02 was removed from pool web. pool web is left with one server.");
     }
 
     @Test

@@ -33,7 +33,10 @@ class ReleaseGateDiffStepTest {
                 server web-02 10.0.0.2:80 check
             """;
 
-    /** The incident: a commit by alice that drops web-02 from the round-robin pool. */
+    /**
+     * The incident: a commit by alice that drops web-02 from the round-robin pool. Under the engine's default
+     * policy that is CRITICAL (single point of failure) and needs 2 approvals.
+     */
     private static void incidentRepository(File dir) throws Exception {
         Files.createDirectories(dir.toPath());
         try (Git git = Git.init().setDirectory(dir).setInitialBranch("main").call()) {
@@ -62,6 +65,7 @@ class ReleaseGateDiffStepTest {
         WorkflowRun run = r.assertBuildStatusSuccess(job.scheduleBuild2(0));
 
         r.assertLogContains("review=true", run);
+        r.assertLogContains("CRITICAL risk, 3 changes, review required (2 approvals)", run);
         r.assertLogContains("SERVER_REMOVED", run);
         r.assertLogContains("authors=[alice@example.com]", run);
         ReleaseGateAction action = run.getAction(ReleaseGateAction.class);
@@ -90,16 +94,19 @@ class ReleaseGateDiffStepTest {
         incidentRepository(new File(r.jenkins.getWorkspaceFor(job).getRemote()));
         job.setDefinition(new CpsFlowDefinition("def c\n"
                 + "node { c = releaseGateDiff(base: 'HEAD~1', head: 'HEAD') }\n"
-                + "def s = releaseGateApproval(change: c, reviewers: 'alice, bob', timeout: 10)\n"
+                + "def s = releaseGateApproval(change: c, reviewers: 'alice, bob, carol', timeout: 10)\n"
                 + "echo \"status=${s.status}\"\n", true));
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Release Gate: sign-off needed", run);
 
         int byAuthor = Reviewers.decide(r, "alice", run, "approve", "my change");
-        int byReviewer = Reviewers.decide(r, "bob", run, "approve", "checked web-02");
+        int first = Reviewers.decide(r, "bob", run, "approve", "checked web-02");
+        r.waitForMessage("pending: 1 of 2 required approvals", run);
+        int second = Reviewers.decide(r, "carol", run, "approve", "checked the capacity");
 
         assertThat(byAuthor).isEqualTo(403);
-        assertThat(byReviewer).isEqualTo(302);
+        assertThat(first).isEqualTo(302);
+        assertThat(second).isEqualTo(302);
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
         r.assertLogContains("status=RELEASED", run);
     }
