@@ -22,7 +22,7 @@ public abstract class VerifyStepBase extends Step implements Serializable {
     private String expect;
     private String identify;
     private int requests;
-    private double rate;
+    private int rate;
     private String healthPath;
     private String haproxySocket;
     private String rollback;
@@ -87,12 +87,13 @@ public abstract class VerifyStepBase extends Step implements Serializable {
         this.requests = Math.max(0, requests);
     }
 
-    public double getRate() {
+    public int getRate() {
         return rate;
     }
 
+    /** Requests per second at most; 0: the engine's default. */
     @DataBoundSetter
-    public void setRate(double rate) {
+    public void setRate(int rate) {
         this.rate = Math.max(0, rate);
     }
 

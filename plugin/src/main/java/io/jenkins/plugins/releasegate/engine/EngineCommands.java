@@ -45,7 +45,7 @@ public final class EngineCommands {
             args.addAll(List.of("--requests", Integer.toString(request.requests)));
         }
         if (request.rate > 0) {
-            args.addAll(List.of("--rate", Double.toString(request.rate)));
+            args.addAll(List.of("--rate", Integer.toString(request.rate)));
         }
         add(args, "--health-path", request.healthPath);
         add(args, "--haproxy-socket", request.haproxySocket);

@@ -15,7 +15,7 @@ public final class VerifyRequest implements Serializable {
     public String expect;
     public String identify;
     public int requests;
-    public double rate;
+    public int rate;
     public String healthPath;
     public String haproxySocket;
     /** Workspace-relative path of the JUnit XML to write, or null. */
