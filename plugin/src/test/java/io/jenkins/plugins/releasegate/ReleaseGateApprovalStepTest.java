@@ -39,6 +39,14 @@ class ReleaseGateApprovalStepTest {
         return run;
     }
 
+    /** The refused decision left the sign-off waiting; stop the build so the test ends. */
+    private void assertStillWaitingThenStop(WorkflowRun run) throws Exception {
+        assertThat(run.isBuilding()).isTrue();
+        assertThat(run.getAction(ReleaseGateAction.class).getStatus()).isEqualTo("PENDING");
+        Reviewers.stop(run);
+        r.waitForCompletion(run);
+    }
+
     @Test
     void shouldReleaseWhenAnAllowedReviewerApproves() throws Exception {
         WorkflowRun run = startWaiting("bob", 1, 10, "alice");
@@ -89,9 +97,7 @@ class ReleaseGateApprovalStepTest {
 
         assertThat(byId).isEqualTo(403);
         assertThat(byMail).isEqualTo(403);
-        assertThat(run.isBuilding()).isTrue();
-        Reviewers.stop(run);
-        r.waitForCompletion(run);
+        assertStillWaitingThenStop(run);
     }
 
     @Test
@@ -101,9 +107,7 @@ class ReleaseGateApprovalStepTest {
         int status = Reviewers.decide(r, "carol", run, "approve", "ship it");
 
         assertThat(status).isEqualTo(403);
-        assertThat(run.isBuilding()).isTrue();
-        Reviewers.stop(run);
-        r.waitForCompletion(run);
+        assertStillWaitingThenStop(run);
     }
 
     @Test
@@ -116,7 +120,11 @@ class ReleaseGateApprovalStepTest {
         assertThat(run.isBuilding()).isTrue();
         Reviewers.stop(run);
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
-        assertThat(run.getAction(ReleaseGateAction.class).getStatus()).isEqualTo("ABORTED");
+        ReleaseGateAction action = run.getAction(ReleaseGateAction.class);
+        for (int i = 0; i < 100 && !"ABORTED".equals(action.getStatus()); i++) {
+            Thread.sleep(100); // the abort is recorded on a timer thread, as InputStepExecution does
+        }
+        assertThat(action.getStatus()).isEqualTo("ABORTED");
     }
 
     @Test
@@ -170,9 +178,7 @@ class ReleaseGateApprovalStepTest {
 
         assertThat(status).isEqualTo(403);
         assertThat(run.getAction(ReleaseGateAction.class).getApprovals()).isEmpty();
-        assertThat(run.isBuilding()).isTrue();
-        Reviewers.stop(run);
-        r.waitForCompletion(run);
+        assertStillWaitingThenStop(run);
     }
 
     @Test
