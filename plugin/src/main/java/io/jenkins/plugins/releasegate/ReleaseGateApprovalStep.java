@@ -65,7 +65,7 @@ public class ReleaseGateApprovalStep extends Step {
         return approvals;
     }
 
-    /** Distinct reviewers required; 0 (default): the change's {@code requiredApprovals}. */
+    /** Distinct reviewers required, at least the change's {@code requiredApprovals}; 0 (default): exactly that. */
     @DataBoundSetter
     public void setApprovals(int approvals) {
         this.approvals = Math.max(0, approvals);
@@ -116,11 +116,13 @@ public class ReleaseGateApprovalStep extends Step {
             throw new AbortException("releaseGateApproval: timeout must be a positive number of minutes");
         }
         ReleaseGateGlobalConfiguration global = new JenkinsFacade().configuration();
-        String fromPolicy = reviewersOf(changeMap.get("reviewers"));
+        String policyReviewers = reviewersOf(changeMap.get("reviewers"));
         String reviewerList = reviewers != null ? reviewers
-                : fromPolicy != null ? fromPolicy : global.getDefaultReviewers();
-        int required = approvals > 0 ? approvals : Math.max(JsonMaps.integer(changeMap, "requiredApprovals", 1),
+                : policyReviewers != null ? policyReviewers : global.getDefaultReviewers();
+        // the policy's number is a floor: a Jenkinsfile may ask for more approvals, never for fewer
+        int fromPolicy = Math.max(JsonMaps.integer(changeMap, "requiredApprovals", 1),
                 JsonMaps.bool(changeMap, "reviewRequired", true) ? 1 : 0);
+        int required = Math.max(approvals, fromPolicy);
         List<String> names = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         for (Object author : JsonMaps.list(changeMap, "authors")) {
