@@ -143,6 +143,19 @@ class ReleaseGateApprovalStepTest {
     }
 
     @Test
+    void shouldNotLetTheJenkinsfileAskForFewerApprovalsThanThePolicy() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(Reviewers.approvalScript("bob, carol", 2, 1, 10), true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage(WAITING, run);
+
+        Reviewers.decide(r, "bob", run, "approve", "one is not enough here");
+        r.waitForMessage("pending: 1 of 2 required approvals", run);
+
+        assertStillWaitingThenStop(run);
+    }
+
+    @Test
     void shouldFailTheBuildWhenAReviewerRejects() throws Exception {
         WorkflowRun run = startWaiting("bob, carol", 2, 10, null);
 

@@ -47,7 +47,13 @@ final class Reviewers {
 
     /** A Pipeline that asks for sign-off of a HIGH-risk change written by alice. */
     static String approvalScript(String reviewers, int approvals, int timeoutMinutes) {
-        return "def change = [digest: '" + DIGEST + "', risk: 'HIGH', reviewRequired: true, requiredApprovals: 1,\n"
+        return approvalScript(reviewers, 1, approvals, timeoutMinutes);
+    }
+
+    /** The same, with the number of approvals the policy requires for the change. */
+    static String approvalScript(String reviewers, int policyApprovals, int approvals, int timeoutMinutes) {
+        return "def change = [digest: '" + DIGEST + "', risk: 'HIGH', reviewRequired: true, requiredApprovals: "
+                + policyApprovals + ",\n"
                 + "    authors: [[name: 'Alice Liddell', email: 'alice@example.com']]]\n"
                 + "def result = releaseGateApproval(change: change, reviewers: '" + reviewers + "', approvals: "
                 + approvals + ", timeout: " + timeoutMinutes + ")\n"
