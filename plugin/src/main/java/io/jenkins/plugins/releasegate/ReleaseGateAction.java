@@ -68,6 +68,20 @@ public class ReleaseGateAction implements RunAction2 {
         return action;
     }
 
+    /** XStream does not run field initializers: lists missing from an older build.xml come back empty. */
+    protected Object readResolve() {
+        if (approvals == null) {
+            approvals = new ArrayList<>();
+        }
+        if (audit == null) {
+            audit = new ArrayList<>();
+        }
+        if (verifications == null) {
+            verifications = new ArrayList<>();
+        }
+        return this;
+    }
+
     @Override
     public void onAttached(Run<?, ?> r) {
         this.run = r;
