@@ -33,15 +33,21 @@ public final class Paging {
     /** Sends one page along the chain; never throws for delivery or outbox problems. */
     public PageResult send(Page page) {
         String id = null;
+        String outboxProblem = null;
         if (outbox != null) {
             try {
                 id = outbox.append(page, escalation.contactNames(), clock.instant());
             } catch (IOException e) {
-                log.error("cannot write page %s to the outbox %s: %s", page.dedupKey(), outbox.file(),
-                        e.getClass().getSimpleName());
+                outboxProblem = "the outbox " + outbox.file() + " could not be written (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + ")";
+                log.error("page %s: %s", page.dedupKey(), outboxProblem);
             }
         }
         PageResult result = escalation.page(page);
+        if (!result.delivered() && outboxProblem != null) {
+            return new PageResult(page, false, null, result.attempts(), result.reason() + "; NOT kept: "
+                    + outboxProblem);
+        }
         if (result.delivered() && id != null) {
             try {
                 outbox.markDelivered(id, result.deliveredTo(), clock.instant());

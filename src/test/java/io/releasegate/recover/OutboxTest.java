@@ -167,6 +167,23 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void shouldSayThatAnUndeliveredPageWasNotKeptWhenTheOutboxCannotBeWritten() throws Exception {
+        // arrange: the outbox's directory is a regular file
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        try (LoopbackEndpoint broken = LoopbackEndpoint.start(Reply.status(500))) {
+            Paging paging = new Paging(escalation(broken), new Outbox(notADirectory.resolve("outbox.jsonl")), log);
+
+            // act
+            PageResult result = paging.send(TestPages.incident());
+
+            // assert
+            assertThat(result.delivered()).isFalse();
+            assertThat(result.reason()).contains("; NOT kept: the outbox " + notADirectory.resolve("outbox.jsonl")
+                    + " could not be written");
+        }
+    }
+
     private Escalation escalation(LoopbackEndpoint endpoint) {
         return new Escalation(List.of(new Contact("oncall-pd", new PagerDutyPager(Secret.of("env:PD", "key-1"),
                 endpoint.uri(""), null))), ONE_TRY, Clock.systemUTC(), Sleeper.SYSTEM,
