@@ -64,11 +64,11 @@ final class HttpDelivery {
     }
 
     static Delivery classify(int status, String body, String retryAfter, Collection<Secret> secrets) {
+        if (status >= 200 && status < 300) {
+            return Delivery.delivered(status, "");
+        }
         String detail = Secret.redact(body, secrets);
         detail = detail.length() > MAX_BODY_IN_DETAIL ? detail.substring(0, MAX_BODY_IN_DETAIL) + "\u2026" : detail;
-        if (status >= 200 && status < 300) {
-            return Delivery.delivered(status, detail);
-        }
         if (status == 408 || status == 429 || status >= 500) {
             return Delivery.retryable(status, detail, parseRetryAfter(retryAfter, Instant.now()));
         }
