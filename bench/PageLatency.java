@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
  *        java -cp CLI_JAR:CLASSES PageLatency cold gate|reference [primed]   (first page of a fresh JVM, in ms)
  * "primed" first does, off the clock, what a gate run has always done before it pages: Jackson has read the
  * configuration and java.net.http has sent the verification probes (one GET to the endpoint here).
+ * "prepared" instead only calls Paging.prepare() off the clock, as a gate can right after reading its configuration.
  */
 public class PageLatency {
     private static final byte[] ACCEPTED = "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":\"k\"}"
@@ -63,8 +64,15 @@ public class PageLatency {
                             HttpRequest.newBuilder(base.resolve("/v2/enqueue")).GET().build(),
                             HttpResponse.BodyHandlers.discarding());
                 }
+                Paging prepared = null;
+                if (args.length > 2 && "prepared".equals(args[2])) {
+                    prepared = new Paging(escalation(base), new Outbox(dir.resolve("outbox.jsonl")), LogSink.NONE);
+                    prepared.prepare();
+                }
                 long start = System.nanoTime();
-                if ("gate".equals(args[1])) {
+                if (prepared != null) {
+                    check(prepared.send(page(0)));
+                } else if ("gate".equals(args[1])) {
                     gateWithOutbox(base, dir, 0);
                 } else {
                     reference(base, null);

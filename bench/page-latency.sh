@@ -28,6 +28,8 @@ summary() {
 echo "== cold: the first page of a fresh JVM (same JVM options as ./release-gate)"
 for i in $(seq 1 "$cold"); do "${jvm[@]}" PageLatency cold gate; done | summary "gate+outbox, first page"
 for i in $(seq 1 "$cold"); do "${jvm[@]}" PageLatency cold reference; done | summary "reference, first bare POST"
+echo "== prepared: the first page of a fresh JVM after Paging.prepare() (nothing else loaded)"
+for i in $(seq 1 "$cold"); do "${jvm[@]}" PageLatency cold gate prepared; done | summary "gate+outbox, first page"
 echo "== primed: the first page of a fresh JVM that has already used Jackson and java.net.http (as a gate has)"
 for i in $(seq 1 "$cold"); do "${jvm[@]}" PageLatency cold gate primed; done | summary "gate+outbox, first page"
 for i in $(seq 1 "$cold"); do "${jvm[@]}" PageLatency cold reference primed; done | summary "reference, first bare POST"

@@ -123,6 +123,13 @@ final class HttpDelivery {
         return new String(body, StandardCharsets.UTF_8).strip();
     }
 
+    /** Initialises the shared client and the request classes (see {@link Paging#prepare()}). */
+    static void prepare() {
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).timeout(Duration.ofSeconds(1))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0])).build();
+        CLIENT.version();
+    }
+
     /** The secret as an http(s) URL; the error names the reference only. */
     static URI uri(Secret url) {
         try {

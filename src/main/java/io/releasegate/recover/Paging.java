@@ -30,6 +30,29 @@ public final class Paging {
         this(escalation, outbox, Clock.systemUTC(), log);
     }
 
+    /**
+     * Loads and initialises, without sending anything, what the first page needs (JSON rendering of every wire
+     * format, the HTTP client, the outbox and its lock), so that a gate can pay this at start-up rather than
+     * between "verification failed" and the page. Optional; safe to call more than once.
+     */
+    public void prepare() {
+        Page sample = Page.trigger("release-gate/prepare/prepare/000000000000", "prepare")
+                .detail("prepare", java.util.List.of(1, true)).link("http://127.0.0.1/", "prepare")
+                .timestamp(clock.instant()).build();
+        PageJson.fromJson(PageJson.toJson(sample));
+        PageJson.bytes(PagerDutyPager.event(sample, "prepare", null));
+        PageJson.bytes(SlackPager.message(sample));
+        PageJson.bytes(TeamsPager.message(sample));
+        HttpDelivery.prepare();
+        if (outbox != null) {
+            try {
+                outbox.pending();
+            } catch (IOException e) {
+                log.warn("the outbox %s cannot be read: %s", outbox.file(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
     /** Sends one page along the chain; never throws for delivery or outbox problems. */
     public PageResult send(Page page) {
         String id = null;

@@ -184,6 +184,24 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void shouldPrepareWithoutSendingAnything() throws Exception {
+        // arrange
+        try (LoopbackEndpoint endpoint = LoopbackEndpoint.start(Reply.status(202))) {
+            Outbox outbox = new Outbox(dir.resolve("state/outbox.jsonl"));
+            Paging paging = new Paging(escalation(endpoint), outbox, log);
+
+            // act
+            paging.prepare();
+
+            // assert
+            assertThat(endpoint.requests()).isEmpty();
+            assertThat(outbox.pending()).isEmpty();
+            assertThat(dir.resolve("state")).isDirectory();
+            assertThat(log.entries()).isEmpty();
+        }
+    }
+
     private Escalation escalation(LoopbackEndpoint endpoint) {
         return new Escalation(List.of(new Contact("oncall-pd", new PagerDutyPager(Secret.of("env:PD", "key-1"),
                 endpoint.uri(""), null))), ONE_TRY, Clock.systemUTC(), Sleeper.SYSTEM,
