@@ -143,6 +143,22 @@ class PagerDutyPagerTest {
     }
 
     @Test
+    void shouldKeepOnlyTheStartOfAHugeErrorReply() throws Exception {
+        // arrange
+        String reply = "overloaded " + "z".repeat(2_000_000);
+        try (LoopbackEndpoint pagerDuty = LoopbackEndpoint.start(Reply.status(503, reply))) {
+            PagerDutyPager pager = new PagerDutyPager(KEY, pagerDuty.uri(""), null);
+
+            // act
+            Delivery delivery = pager.deliver(TestPages.incident(), Duration.ofSeconds(10));
+
+            // assert
+            assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.RETRYABLE);
+            assertThat(delivery.detail()).startsWith("overloaded zzz").hasSize(301).endsWith("\u2026");
+        }
+    }
+
+    @Test
     void shouldReadRetryAfterAsSecondsOrAsAnHttpDate() {
         Instant now = Instant.parse("2015-10-21T07:28:00Z");
         assertThat(HttpDelivery.parseRetryAfter("120", now)).isEqualTo(Duration.ofSeconds(120));
