@@ -119,14 +119,24 @@ public final class Outbox {
     private void appendLine(JsonNode line) throws IOException {
         byte[] bytes = (PageJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            if (channel.size() > 0 && !endsWithNewline(channel)) {
+                // a line cut short (a crash of some other writer): start on a line of our own
+                buffer = ByteBuffer.allocate(bytes.length + 1).put((byte) '\n').put(bytes).flip();
+            }
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(true);
         }
+    }
+
+    private static boolean endsWithNewline(FileChannel channel) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, channel.size() - 1);
+        return last.get(0) == '\n';
     }
 
     private void replace(List<String> lines) throws IOException {

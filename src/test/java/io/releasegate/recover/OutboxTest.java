@@ -143,6 +143,21 @@ class OutboxTest {
     }
 
     @Test
+    void shouldStartANewLineAfterALineThatWasCutShort() throws Exception {
+        // arrange
+        Path file = dir.resolve("outbox.jsonl");
+        Files.writeString(file, "{\"type\":\"page\",\"id\":\"cut");
+        Outbox outbox = new Outbox(file);
+
+        // act
+        outbox.append(TestPages.incident(), List.of("oncall-pd"), TestPages.TIME);
+
+        // assert
+        assertThat(outbox.pending()).extracting(entry -> entry.page().dedupKey()).containsExactly(TestPages.KEY);
+        assertThat(Files.readAllLines(file)).hasSize(2).first().isEqualTo("{\"type\":\"page\",\"id\":\"cut");
+    }
+
+    @Test
     void shouldNotLoseAPageAppendedWhileAFlushWasSending() throws Exception {
         // arrange
         Outbox outbox = new Outbox(dir.resolve("outbox.jsonl"));
