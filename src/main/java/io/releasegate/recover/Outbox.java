@@ -116,18 +116,20 @@ public final class Outbox {
         });
     }
 
+    /** Appends one line at the end (callers hold the lock, so the end cannot move) and fsyncs it. */
     private void appendLine(JsonNode line) throws IOException {
         byte[] bytes = (PageJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                StandardOpenOption.WRITE)) {
+            long end = channel.size();
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            if (channel.size() > 0 && !endsWithNewline(channel)) {
+            if (end > 0 && !endsWithNewline(channel)) {
                 // a line cut short (a crash of some other writer): start on a line of our own
                 buffer = ByteBuffer.allocate(bytes.length + 1).put((byte) '\n').put(bytes).flip();
             }
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                end += channel.write(buffer, end);
             }
             channel.force(true);
         }
