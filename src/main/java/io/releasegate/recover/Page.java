@@ -79,12 +79,6 @@ public record Page(PageAction action, String dedupKey, String summary, Severity 
         return "release-gate/" + segment(gate, "gate") + "/" + segment(pool, "pool") + "/" + hex.substring(0, 12);
     }
 
-    /** A copy with another timestamp (used when a page is re-sent from the outbox: the original time stays). */
-    public Page withTimestamp(Instant newTimestamp) {
-        return new Page(action, dedupKey, summary, severity, source, component, group, eventClass, newTimestamp,
-                customDetails, links);
-    }
-
     private static String segment(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("dedup key needs a " + what);
