@@ -39,4 +39,11 @@ print(f"release-gate diff median {rm*1000:.0f} ms  (min {min(rg)*1000:.0f}, max 
 print(f"ratio release-gate / git: {rm/gm:.2f}x (target <= 2x); paired ratios: " +
       ", ".join(f"{r/g:.2f}" for r, g in zip(rg, git)))
 PY
+if [[ "${WARM:-1}" == 1 ]]; then
+  echo "warm, in-process (JMH, as the Jenkins plugin runs it):"
+  (cd "$here" && mvn -B -q install -DskipTests && mvn -B -q -f bench/pom.xml package)
+  java -jar "$here/bench/target/benchmarks.jar" RevisionDiffBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s \
+      -p repo="$repo" -p base="$base" -p head="$head" -jvmArgsAppend "-XX:+UseSerialGC" 2>/dev/null \
+      | grep -E "^(Benchmark|RevisionDiffBenchmark)"
+fi
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
