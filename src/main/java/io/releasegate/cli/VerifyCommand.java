@@ -257,7 +257,8 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             return new URI(text);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a URL: " + e.getReason());
+            throw new IllegalArgumentException("'" + VerificationRequest.withoutCredentials(text) + "' is not a URL: "
+                    + e.getReason());
         }
     }
 }

@@ -48,7 +48,7 @@ final class TrafficChecks {
     }
 
     private CheckResult errors() {
-        String target = request.target().toString();
+        String target = request.displayTarget();
         long n = tally.requests();
         if (n == 0) {
             return CheckResult.error(ERRORS, target, "no request completed before the deadline of "

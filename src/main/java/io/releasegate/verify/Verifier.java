@@ -44,7 +44,7 @@ public final class Verifier {
         long maxErrors = (long) Math.floor(request.maxErrorRate() * plan.maxRequests());
         Observations observations = new Observations(pool, sequential, maxErrors);
         log.info("verify: pool %s at %s: up to %d requests, concurrency %d, rate %s, alpha %s",
-                pool.name(), request.target(), plan.maxRequests(), request.concurrency(),
+                pool.name(), request.displayTarget(), plan.maxRequests(), request.concurrency(),
                 request.rate() > 0 ? Words.number(request.rate()) + "/s" : "uncapped", Words.number(request.poolAlpha()));
         try (HttpProbe probe = probes.get()) {
             new TrafficGenerator(request, probe, observations, log).run(plan.maxRequests());
@@ -61,7 +61,7 @@ public final class Verifier {
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         log.info("verify: %s after %d requests in %d ms%s", judgement.verdict(), tally.requests(), durationMs,
                 tally.stopReason().isEmpty() ? "" : " (stopped early: " + tally.stopReason() + ")");
-        return new VerificationResult(pool.name(), request.target().toString(), judgement.verdict(), tally,
+        return new VerificationResult(pool.name(), request.displayTarget(), judgement.verdict(), tally,
                 pool.shares(), test, plan, checks, judgement.reasons(), durationMs);
     }
 

@@ -136,10 +136,13 @@ class VerifyHaproxyITest {
     void shouldSayTheServiceIsDownWhenTheLoadBalancerIsUnreachable() {
         int closedPort = FreePorts.next();
 
-        CliRun run = CliRun.of("verify", "--lb", "http://127.0.0.1:" + closedPort + "/", "--expect", "web-01,web-02");
+        CliRun run = CliRun.of("verify", "--lb", "http://ops:s3cret@127.0.0.1:" + closedPort + "/?token=t0ken",
+                "--expect", "web-01,web-02");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAIL);
-        assertThat(run.out()).contains("the service is down").contains("refused");
+        assertThat(run.out()).contains("the service is down: the load balancer at http://127.0.0.1:" + closedPort
+                + "/?... refused all").contains("refused");
+        assertThat(run.out() + run.err()).doesNotContain("s3cret").doesNotContain("t0ken");
         assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 

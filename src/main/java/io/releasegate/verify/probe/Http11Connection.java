@@ -81,8 +81,11 @@ final class Http11Connection implements Closeable {
         if (uri.getRawQuery() != null) {
             target += "?" + uri.getRawQuery();
         }
+        String authorization = uri.getRawUserInfo() == null ? "" : "Authorization: Basic " + java.util.Base64
+                .getEncoder().encodeToString(java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8)
+                        .getBytes(StandardCharsets.UTF_8)) + "\r\n";
         String request = "GET " + target + " HTTP/1.1\r\nHost: " + hostHeader
-                + "\r\nUser-Agent: release-gate-verify\r\nAccept: */*\r\n\r\n";
+                + "\r\nUser-Agent: release-gate-verify\r\nAccept: */*\r\n" + authorization + "\r\n";
         out.write(request.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         while (true) {
