@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,18 +26,21 @@ class VerifyHaproxyITest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private LoadBalancers lbs;
+
+    @BeforeEach
+    void prepare() {
+        lbs = new LoadBalancers(dir);
+    }
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).close();
-        }
+        lbs.close();
     }
 
     @Test
     void shouldPassAHealthyTwoServerPool() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--rate", "0");
 
@@ -48,7 +51,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldPassAHealthyThreeServerPool() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02"), backend("web-03"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"), lbs.backend("web-03"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02,web-03", "--rate", "0",
                 "--format", "json");
@@ -59,9 +62,9 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWithinAboutTwelveRequestsWhenWebTwoIsMissingFromTheLiveConfig() {
-        HttpBackend web1 = backend("web-01");
-        HttpBackend web2 = backend("web-02");
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), web1);
+        HttpBackend web1 = lbs.backend("web-01");
+        HttpBackend web2 = lbs.backend("web-02");
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), web1);
 
         long start = System.nanoTime();
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--format", "json",
@@ -78,7 +81,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWithDriftAndMissingWhenWebTwoIsPutInMaintenance() throws IOException {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"));
         runtimeCommand(lb.socket(), "set server web/web-02 state maint");
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--pool", "web",
@@ -91,8 +94,8 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldPassWeightsThreeToOneDeclaredAndLive() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of("web-01", 3, "web-02", 1), backend("web-01"),
-                backend("web-02"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of("web-01", 3, "web-02", 1), lbs.backend("web-01"),
+                lbs.backend("web-02"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01=3,web-02=1", "--rate", "0");
 
@@ -102,8 +105,8 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailFiftyFiftyDeclaredWhenTheLiveWeightsAreSevenToThree() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of("web-01", 7, "web-02", 3), backend("web-01"),
-                backend("web-02"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of("web-01", 7, "web-02", 3), lbs.backend("web-01"),
+                lbs.backend("web-02"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--rate", "0");
 
@@ -113,7 +116,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWhenABackendAnswers500() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02").status(500));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02").status(500));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--rate", "0");
 
@@ -123,7 +126,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWhenABackendIsSlowerThanTheTimeout() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02").delayMillis(1_500));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02").delayMillis(1_500));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--timeout", "300ms",
                 "--rate", "0");
@@ -148,7 +151,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWhenABackendOutsideTheDeclaredPoolAnswers() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02"), backend("web-03"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"), lbs.backend("web-03"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--format", "json");
 
@@ -168,9 +171,9 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldNeverExceedTheRateCapAtTheBackends() {
-        HttpBackend web1 = backend("web-01");
-        HttpBackend web2 = backend("web-02");
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), web1, web2);
+        HttpBackend web1 = lbs.backend("web-01");
+        HttpBackend web2 = lbs.backend("web-02");
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), web1, web2);
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--rate", "20",
                 "--deadline", "1500ms", "--requests", "1000", "--concurrency", "8");
@@ -184,7 +187,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldWriteJunitAndHtmlReports() throws IOException {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"));
         Path junit = dir.resolve("out/verify.xml");
         Path html = dir.resolve("out/verify.html");
 
@@ -210,23 +213,7 @@ class VerifyHaproxyITest {
         return max;
     }
 
-    private HttpBackend backend(String name) {
-        HttpBackend backend = HttpBackend.start(name);
-        started.add(backend);
-        return backend;
-    }
 
-    private HaproxyProcess haproxy(String algorithm, Map<String, Integer> weights, HttpBackend... backends) {
-        Map<String, String> servers = new LinkedHashMap<>();
-        for (HttpBackend backend : backends) {
-            servers.put(backend.name(), backend.address());
-        }
-        int port = FreePorts.next();
-        HaproxyProcess lb = HaproxyProcess.start(dir, HaproxyProcess.config("web", port, FreePorts.next(), algorithm,
-                servers, weights), port);
-        started.add(lb);
-        return lb;
-    }
 
     private static void runtimeCommand(Path socket, String command) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {

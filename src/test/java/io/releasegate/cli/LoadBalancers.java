@@ -1,0 +1,56 @@
+package io.releasegate.cli;
+
+import io.releasegate.testing.FreePorts;
+import io.releasegate.testing.HaproxyProcess;
+import io.releasegate.testing.HttpBackend;
+import io.releasegate.testing.NginxProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Real backends and load balancers for one test, all stopped by their handles on {@link #close()}. */
+final class LoadBalancers implements AutoCloseable {
+    private final Path dir;
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    LoadBalancers(Path dir) {
+        this.dir = dir;
+    }
+
+    HttpBackend backend(String name) {
+        HttpBackend backend = HttpBackend.start(name);
+        started.add(backend);
+        return backend;
+    }
+
+    /** HAProxy backend {@code web} with the given servers (named as the backends), X-Served-By set. */
+    HaproxyProcess haproxy(String algorithm, Map<String, Integer> weights, HttpBackend... backends) {
+        Map<String, String> servers = new LinkedHashMap<>();
+        for (HttpBackend backend : backends) {
+            servers.put(backend.name(), backend.address());
+        }
+        int port = FreePorts.next();
+        HaproxyProcess lb = HaproxyProcess.start(dir, HaproxyProcess.config("web", port, FreePorts.next(), algorithm,
+                servers, weights), port);
+        started.add(lb);
+        return lb;
+    }
+
+    /** nginx upstream {@code web} with the given servers ({@code host:port} to weight), X-Upstream set. */
+    NginxProcess nginx(String balancer, Map<String, Integer> servers) {
+        int port = FreePorts.next();
+        NginxProcess lb = NginxProcess.start(dir, NginxProcess.config("web", port, balancer,
+                new LinkedHashMap<>(servers)), port);
+        started.add(lb);
+        return lb;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+}
