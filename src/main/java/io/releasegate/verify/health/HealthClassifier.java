@@ -31,7 +31,7 @@ final class HealthClassifier {
         }
         if (problems.isEmpty()) {
             return CheckResult.pass(HealthReport.CHECK, o.server(), o.server() + ": " + o.statusCode() + " from "
-                    + o.url() + ", p95 latency " + o.latencyP95Ms() + " ms over " + o.probes() + " probes");
+                    + o.url() + " (" + o.probes() + " probes), p95 latency " + o.latencyP95Ms() + " ms");
         }
         return CheckResult.fail(HealthReport.CHECK, o.server(), o.server() + ": " + String.join("; ", problems));
     }

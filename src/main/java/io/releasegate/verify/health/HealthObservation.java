@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param url          the URL probed
  * @param probes       how many probes were sent
  * @param statusCodes  the HTTP status of each probe that got a response, in order (empty when none answered)
- * @param latencyP50Ms median latency of the probes that got a response, or -1 when none answered
+ * @param latencyP50Ms median latency of the probes that got a response, or -1 when none answered; when more than
+ *                     one answered, the first is left out (it pays the connection set-up and, in a fresh JVM, the
+ *                     HTTP client's start-up)
  * @param latencyP95Ms 95th percentile (nearest rank) of the same latencies, or -1 when none answered; with 3
  *                     probes this is the slowest one
  * @param bodyMatched  every response body matched the body regex (true when no regex was given)

@@ -10,8 +10,8 @@ import java.util.regex.PatternSyntaxException;
  * How servers are probed and what counts as healthy.
  *
  * @param timeout      per probe: connect plus complete response (default 2 s)
- * @param latencyP95Ms the 95th percentile of the probes' latencies must not exceed this; 0 disables the check
- *                     (default 1000 ms)
+ * @param latencyP95Ms the 95th percentile (nearest rank) of the probes' latencies must not exceed this; 0 disables
+ *                     the check (default 1000 ms); see {@link HealthObservation#latencyP95Ms()} for which probes count
  * @param bodyRegex    when not empty, every response body must contain a match ({@link java.util.regex.Matcher#find})
  * @param probes       probes per target, sequential, 1 to {@value #MAX_PROBES} (default 3)
  */

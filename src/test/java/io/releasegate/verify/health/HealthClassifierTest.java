@@ -25,7 +25,7 @@ class HealthClassifierTest {
 
         // assert
         assertThat(result).isEqualTo(CheckResult.pass("health", "web-02",
-                "web-02: 200 from " + URL + ", p95 latency 12 ms over 3 probes"));
+                "web-02: 200 from " + URL + " (3 probes), p95 latency 12 ms"));
     }
 
     @Test

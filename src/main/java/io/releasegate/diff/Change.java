@@ -1,0 +1,31 @@
+package io.releasegate.diff;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One semantic change, with the sentence a reviewer reads.
+ *
+ * @param kind    what it does
+ * @param file    repository-relative file at the head revision (at the base revision for removals)
+ * @param line    1-based line of the changed definition in {@code file}, or 0
+ * @param pool    pool name, or empty for file-level changes
+ * @param server  server name, or empty
+ * @param before  the value before, in words (empty when not applicable)
+ * @param after   the value after, in words (empty when not applicable)
+ * @param message one sentence a reviewer can read
+ */
+public record Change(ChangeKind kind, String file, int line, String pool, String server, String before,
+        String after, String message) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Change {
+        Objects.requireNonNull(kind, "kind");
+        file = file == null ? "" : file;
+        pool = pool == null ? "" : pool;
+        server = server == null ? "" : server;
+        before = before == null ? "" : before;
+        after = after == null ? "" : after;
+        Objects.requireNonNull(message, "message");
+    }
+}

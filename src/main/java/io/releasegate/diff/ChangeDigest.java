@@ -1,0 +1,42 @@
+package io.releasegate.diff;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The digest an approval is pinned to: SHA-256 over a canonical form of the semantic change set. The canonical form
+ * is one line per change (kind, file, pool, server, before, after; tab-separated, escaped), sorted. Lines and
+ * messages are left out, so a commit that only moves or reformats text keeps the digest; any semantic difference
+ * changes it.
+ */
+public final class ChangeDigest {
+    private ChangeDigest() {
+    }
+
+    public static String of(List<Change> changes) {
+        List<String> lines = new ArrayList<>();
+        for (Change change : changes) {
+            lines.add(String.join("\t", change.kind().name(), escape(change.file()), escape(change.pool()),
+                    escape(change.server()), escape(change.before()), escape(change.after())));
+        }
+        lines.sort(null);
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String line : lines) {
+                sha.update(line.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,25 @@
+package io.releasegate.diff;
+
+/** What a semantic change does to a pool or a load-balancer file. */
+public enum ChangeKind {
+    POOL_ADDED,
+    POOL_REMOVED,
+    SERVER_ADDED,
+    SERVER_REMOVED,
+    SERVER_DISABLED,
+    SERVER_ENABLED,
+    SERVER_BACKUP_SET,
+    SERVER_BACKUP_CLEARED,
+    WEIGHT_CHANGED,
+    ADDRESS_CHANGED,
+    ALGORITHM_CHANGED,
+    HEALTH_CHECK_REMOVED,
+    HEALTH_CHECK_ADDED,
+    /** A pool left with fewer than 2 servers that can take traffic (not disabled, not backup, weight above 0). */
+    SINGLE_POINT_OF_FAILURE,
+    /** A share of a pool's weight lost, in per cent of the weight before. */
+    CAPACITY_REDUCED,
+    CONFIG_UNPARSEABLE,
+    /** A change in a load-balancer file outside the pool model (timeouts, frontends, server parameters, ...). */
+    OTHER_CHANGE
+}

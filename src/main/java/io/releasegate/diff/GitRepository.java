@@ -1,0 +1,262 @@
+package io.releasegate.diff;
+
+import io.releasegate.config.SourceResolver;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Read-only access to a git repository through JGit: revisions, changed paths with renames, file contents at a
+ * revision, commit authors and unified patches. Files are read from git objects, never from the work tree.
+ */
+public final class GitRepository implements AutoCloseable {
+    /** Largest file the engine reads (load-balancer configs are far smaller). */
+    static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+    /** A changed file with the blob ids of both sides (zero id for a missing side). */
+    record ChangedBlob(FileChange change, ObjectId oldId, ObjectId newId) {
+    }
+
+    /** The candidate files that changed (renames detected among them), and every changed path. */
+    record Changes(List<ChangedBlob> candidates, Set<String> allPaths) {
+    }
+
+    private final Repository repository;
+    private final Path directory;
+
+    private GitRepository(Repository repository, Path directory) {
+        this.repository = repository;
+        this.directory = directory;
+    }
+
+    /** Opens the repository at or above {@code directory}. */
+    public static GitRepository open(Path directory) throws RepositoryException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(directory.toFile());
+        if (builder.getGitDir() == null) {
+            throw new RepositoryException("not a git repository: " + directory);
+        }
+        try {
+            return new GitRepository(builder.setMustExist(true).build(), directory);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RepositoryException("cannot open git repository " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The full SHA-1 of the commit a revision names (branch, tag, SHA, {@code HEAD~3}, ...). */
+    public String resolve(String revision) throws RepositoryException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(revision + "^{commit}");
+            if (id == null) {
+                throw new RepositoryException("unknown revision '" + revision + "' in " + directory);
+            }
+            return walk.parseCommit(id).name();
+        } catch (RevisionSyntaxException | IOException e) {
+            throw new RepositoryException("unknown revision '" + revision + "' in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The files that differ between two commits, restricted to paths for which {@code candidate} holds on either
+     * side, with renames and copies detected among those.
+     */
+    Changes changes(String baseSha, String headSha, Predicate<String> candidate) throws RepositoryException {
+        try (RevWalk walk = new RevWalk(repository); TreeWalk trees = new TreeWalk(repository)) {
+            trees.setRecursive(true);
+            trees.addTree(walk.parseCommit(ObjectId.fromString(baseSha)).getTree());
+            trees.addTree(walk.parseCommit(ObjectId.fromString(headSha)).getTree());
+            trees.setFilter(TreeFilter.ANY_DIFF);
+            List<DiffEntry> entries = new ArrayList<>();
+            Set<String> allPaths = new java.util.HashSet<>();
+            for (DiffEntry entry : DiffEntry.scan(trees)) {
+                allPaths.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath()
+                        : entry.getNewPath());
+                if (candidate.test(entry.getOldPath()) || candidate.test(entry.getNewPath())) {
+                    entries.add(entry);
+                }
+            }
+            RenameDetector renames = new RenameDetector(repository);
+            renames.addAll(entries);
+            List<ChangedBlob> result = new ArrayList<>();
+            for (DiffEntry entry : renames.compute()) {
+                result.add(toBlob(entry));
+            }
+            return new Changes(result, allPaths);
+        } catch (IOException e) {
+            throw new RepositoryException("cannot compare " + baseSha + " with " + headSha + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static ChangedBlob toBlob(DiffEntry entry) {
+        FileChange change = switch (entry.getChangeType()) {
+            case ADD -> new FileChange(entry.getNewPath(), entry.getNewPath(), FileChange.Status.ADDED);
+            case DELETE -> new FileChange(entry.getOldPath(), entry.getOldPath(), FileChange.Status.DELETED);
+            case RENAME -> new FileChange(entry.getNewPath(), entry.getOldPath(), FileChange.Status.RENAMED);
+            case COPY -> new FileChange(entry.getNewPath(), entry.getOldPath(), FileChange.Status.COPIED);
+            default -> new FileChange(entry.getNewPath(), entry.getOldPath(), FileChange.Status.MODIFIED);
+        };
+        return new ChangedBlob(change, entry.getOldId().toObjectId(), entry.getNewId().toObjectId());
+    }
+
+    /** Reads a blob as UTF-8; empty for the zero id (the missing side of an add or delete). */
+    Optional<String> readBlob(ObjectId id) throws RepositoryException {
+        if (id == null || ObjectId.zeroId().equals(id)) {
+            return Optional.empty();
+        }
+        try {
+            ObjectLoader loader = repository.open(id, Constants.OBJ_BLOB);
+            if (loader.getSize() > MAX_FILE_BYTES) {
+                throw new RepositoryException("file object " + id.name() + " is larger than " + MAX_FILE_BYTES
+                        + " bytes");
+            }
+            return Optional.of(new String(loader.getBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new RepositoryException("cannot read object " + id.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The content of {@code path} at commit {@code sha}; empty when the path does not exist there. */
+    public Optional<String> read(String sha, String path) throws RepositoryException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevTree tree = walk.parseCommit(ObjectId.fromString(sha)).getTree();
+            try (TreeWalk found = TreeWalk.forPath(repository, path, tree)) {
+                if (found == null || found.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) {
+                    return Optional.empty();
+                }
+                return readBlob(found.getObjectId(0));
+            }
+        } catch (IOException e) {
+            throw new RepositoryException("cannot read " + path + " at " + sha + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every file path at a commit for which {@code filter} holds, in tree order. */
+    public List<String> paths(String sha, Predicate<String> filter) throws RepositoryException {
+        return listPaths(sha, "", filter);
+    }
+
+    private List<String> listPaths(String sha, String directoryPrefix, Predicate<String> filter)
+            throws RepositoryException {
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+            tree.addTree(walk.parseCommit(ObjectId.fromString(sha)).getTree());
+            tree.setRecursive(true);
+            if (!directoryPrefix.isEmpty()) {
+                tree.setFilter(PathFilter.create(directoryPrefix));
+            }
+            List<String> result = new ArrayList<>();
+            while (tree.next()) {
+                if (filter.test(tree.getPathString())) {
+                    result.add(tree.getPathString());
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new RepositoryException("cannot list files at " + sha + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A {@link SourceResolver} over the tree of one commit, for nginx {@code include}. */
+    public SourceResolver resolver(String sha) {
+        return new SourceResolver() {
+            @Override
+            public Optional<String> read(String path) {
+                try {
+                    return GitRepository.this.read(sha, path);
+                } catch (RepositoryException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public List<String> glob(String pattern) {
+                String prefix = literalDirectory(pattern);
+                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+                try {
+                    List<String> matches = listPaths(sha, prefix, path -> matcher.matches(Path.of(path)));
+                    matches.sort(null);
+                    return matches;
+                } catch (RepositoryException | RuntimeException e) {
+                    return List.of();
+                }
+            }
+        };
+    }
+
+    private static String literalDirectory(String pattern) {
+        int wildcard = 0;
+        while (wildcard < pattern.length() && "*?[{".indexOf(pattern.charAt(wildcard)) < 0) {
+            wildcard++;
+        }
+        int slash = pattern.lastIndexOf('/', wildcard);
+        return slash <= 0 ? "" : pattern.substring(0, slash);
+    }
+
+    /** The distinct authors of the commits reachable from head but not from base, newest first. */
+    public List<Author> authors(String baseSha, String headSha) throws RepositoryException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(ObjectId.fromString(headSha)));
+            walk.markUninteresting(walk.parseCommit(ObjectId.fromString(baseSha)));
+            Set<Author> authors = new LinkedHashSet<>();
+            for (RevCommit commit : walk) {
+                PersonIdent ident = commit.getAuthorIdent();
+                authors.add(new Author(ident.getName(), ident.getEmailAddress()));
+            }
+            return List.copyOf(authors);
+        } catch (IOException e) {
+            throw new RepositoryException("cannot walk commits " + baseSha + ".." + headSha + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The unified diff (git format, renames detected) of the given paths between two commits. */
+    public String patch(String baseSha, String headSha, Collection<String> paths) throws RepositoryException {
+        if (paths.isEmpty()) {
+            return "";
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RevWalk walk = new RevWalk(repository); DiffFormatter formatter = new DiffFormatter(out)) {
+            formatter.setRepository(repository);
+            formatter.setDetectRenames(true);
+            formatter.setPathFilter(PathFilterGroup.createFromStrings(paths));
+            formatter.format(walk.parseCommit(ObjectId.fromString(baseSha)).getTree(),
+                    walk.parseCommit(ObjectId.fromString(headSha)).getTree());
+            formatter.flush();
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RepositoryException("cannot format the patch: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

@@ -1,0 +1,253 @@
+package io.releasegate.diff;
+
+import io.releasegate.config.ConfigFile;
+import io.releasegate.config.ConfigFormat;
+import io.releasegate.config.ConfigParseException;
+import io.releasegate.config.FileRules;
+import io.releasegate.config.Parsers;
+import io.releasegate.config.Pool;
+import io.releasegate.config.Server;
+import io.releasegate.config.SourceResolver;
+import io.releasegate.log.LogSink;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The semantic diff of load-balancer configuration between two git revisions: finds the changed configuration files
+ * (renames followed), parses both sides from git objects, and compares pools by their effective values.
+ */
+public final class RevisionDiff {
+    /** A changed configuration file with both sides parsed. */
+    private record Pair(DiffResult.FileEntry entry, ParsedFile before, ParsedFile after) {
+    }
+
+    /** A pool and the file it is reported under. */
+    private record Located(String file, Pool pool) {
+    }
+
+    private final GitRepository repository;
+    private final FileRules rules;
+    private final LogSink log;
+
+    public RevisionDiff(GitRepository repository, FileRules rules, LogSink log) {
+        this.repository = repository;
+        this.rules = rules;
+        this.log = log;
+    }
+
+    /**
+     * Compares two revisions.
+     *
+     * @param includePatch also produce the unified diff of the load-balancer files
+     */
+    public DiffResult compare(String baseRevision, String headRevision, boolean includePatch)
+            throws RepositoryException {
+        String base = repository.resolve(baseRevision);
+        String head = repository.resolve(headRevision);
+        List<Pair> pairs = new ArrayList<>();
+        GitRepository.Changes changed = repository.changes(base, head, rules::candidate);
+        for (GitRepository.ChangedBlob blob : changed.candidates()) {
+            read(blob, base, head).ifPresent(pairs::add);
+        }
+        pairs.addAll(includingRoots(base, head, changed, pairs));
+        log.info("%d load-balancer file(s) differ between %s and %s", pairs.size(), abbreviate(base),
+                abbreviate(head));
+        List<Change> changes = new ArrayList<>();
+        List<DiffResult.ParseError> errors = new ArrayList<>();
+        Map<String, Located> removedPools = new LinkedHashMap<>();
+        Map<String, Located> addedPools = new LinkedHashMap<>();
+        for (Pair pair : pairs) {
+            compareFile(pair, changes, errors, removedPools, addedPools);
+        }
+        matchMovedPools(removedPools, addedPools, changes);
+        List<DiffResult.FileEntry> files = pairs.stream().map(Pair::entry).toList();
+        String patch = includePatch
+                ? repository.patch(base, head, files.stream().flatMap(f -> List.of(f.path(), f.oldPath()).stream())
+                        .distinct().toList())
+                : "";
+        return new DiffResult(base, head, files, changes, touchedPools(pairs, changes), errors,
+                repository.authors(base, head), patch);
+    }
+
+    private Optional<Pair> read(GitRepository.ChangedBlob blob, String base, String head) throws RepositoryException {
+        FileChange change = blob.change();
+        Optional<String> oldText = blob.change().status() == FileChange.Status.ADDED
+                ? Optional.empty() : repository.readBlob(blob.oldId());
+        Optional<String> newText = blob.change().status() == FileChange.Status.DELETED
+                ? Optional.empty() : repository.readBlob(blob.newId());
+        Optional<ConfigFormat> format = newText.flatMap(text -> rules.formatOf(change.path(), text));
+        if (format.isEmpty()) {
+            format = oldText.flatMap(text -> rules.formatOf(change.oldPath(), text));
+        }
+        if (format.isEmpty()) {
+            return Optional.empty();
+        }
+        DiffResult.FileEntry entry = new DiffResult.FileEntry(change.path(), change.oldPath(), format.get(),
+                change.status());
+        if (blob.oldId().equals(blob.newId())) {
+            return Optional.of(new Pair(entry, ParsedFile.ABSENT, ParsedFile.ABSENT));
+        }
+        ParsedFile before = parse(format.get(), change.oldPath(), oldText, repository.resolver(base));
+        ParsedFile after = parse(format.get(), change.path(), newText, repository.resolver(head));
+        return Optional.of(new Pair(entry, before, after));
+    }
+
+    /**
+     * With file rules, an nginx file the rules do not select may still be included by one they do (conf.d/*.conf by
+     * nginx.conf): such a root is compared too, so a change in what it includes is seen with its effective values.
+     */
+    private List<Pair> includingRoots(String base, String head, GitRepository.Changes changed, List<Pair> pairs)
+            throws RepositoryException {
+        if (rules.byContentOnly() || rules.rules().stream().noneMatch(r -> r.format() == ConfigFormat.NGINX)) {
+            return List.of();
+        }
+        java.util.Set<String> unselected = new java.util.HashSet<>();
+        for (String path : changed.allPaths()) {
+            if (rules.byPath(path).isEmpty()) {
+                unselected.add(path);
+            }
+        }
+        if (unselected.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> compared = new java.util.HashSet<>();
+        pairs.forEach(pair -> compared.add(pair.entry().path()));
+        List<Pair> roots = new ArrayList<>();
+        for (String path : repository.paths(head, p -> rules.byPath(p).orElse(null) == ConfigFormat.NGINX)) {
+            if (compared.contains(path)) {
+                continue;
+            }
+            ParsedFile after = parse(ConfigFormat.NGINX, path, repository.read(head, path), repository.resolver(head));
+            ParsedFile before = parse(ConfigFormat.NGINX, path, repository.read(base, path),
+                    repository.resolver(base));
+            if (includesAny(after, unselected) || includesAny(before, unselected)) {
+                roots.add(new Pair(new DiffResult.FileEntry(path, path, ConfigFormat.NGINX,
+                        FileChange.Status.MODIFIED), before, after));
+            }
+        }
+        return roots;
+    }
+
+    private static boolean includesAny(ParsedFile file, java.util.Set<String> paths) {
+        return file.parsed() && file.file().includes().stream().anyMatch(paths::contains);
+    }
+
+    private static ParsedFile parse(ConfigFormat format, String path, Optional<String> text, SourceResolver resolver) {
+        if (text.isEmpty()) {
+            return ParsedFile.ABSENT;
+        }
+        try {
+            return new ParsedFile(Parsers.parse(format, path, text.get(), resolver), null);
+        } catch (ConfigParseException e) {
+            return new ParsedFile(null, e);
+        }
+    }
+
+    private void compareFile(Pair pair, List<Change> changes, List<DiffResult.ParseError> errors,
+            Map<String, Located> removedPools, Map<String, Located> addedPools) {
+        String path = pair.entry().path();
+        if (pair.before().error() != null) {
+            errors.add(error(pair.before().error(), "base"));
+        }
+        if (pair.after().error() != null) {
+            ConfigParseException e = pair.after().error();
+            errors.add(error(e, "head"));
+            changes.add(new Change(ChangeKind.CONFIG_UNPARSEABLE, e.file(), e.line(), "", "", "", "",
+                    e.file() + " cannot be parsed at the head revision (line " + e.line() + "): " + e.reason()
+                            + ". Nothing in it can be checked."));
+            return;
+        }
+        ConfigFile before = pair.before().file();
+        ConfigFile after = pair.after().file();
+        if (before == null && after == null) {
+            return;
+        }
+        Map<String, Pool> oldPools = pools(before);
+        Map<String, Pool> newPools = pools(after);
+        for (Pool pool : oldPools.values()) {
+            if (!newPools.containsKey(pool.name())) {
+                removedPools.put(key(pair.entry().format(), pool.name()),
+                        new Located(fileOf(pool, pair.entry().oldPath()), pool));
+            }
+        }
+        for (Pool pool : newPools.values()) {
+            Pool old = oldPools.get(pool.name());
+            if (old == null) {
+                addedPools.put(key(pair.entry().format(), pool.name()), new Located(fileOf(pool, path), pool));
+            } else {
+                changes.addAll(PoolDiff.compare(fileOf(pool, path), old, pool));
+            }
+        }
+        changes.addAll(DirectiveDiff.compare(path, before == null ? List.of() : before.directives(),
+                after == null ? List.of() : after.directives()));
+    }
+
+    /** A pool that left one file and appeared in another is compared as one pool; unchanged, it is no change. */
+    private static void matchMovedPools(Map<String, Located> removed, Map<String, Located> added,
+            List<Change> changes) {
+        for (Iterator<Map.Entry<String, Located>> it = removed.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, Located> entry = it.next();
+            Located now = added.remove(entry.getKey());
+            if (now != null) {
+                changes.addAll(PoolDiff.compare(now.file(), entry.getValue().pool(), now.pool()));
+                it.remove();
+            }
+        }
+        removed.values().forEach(old -> changes.addAll(PoolDiff.compare(old.file(), old.pool(), null)));
+        added.values().forEach(now -> changes.addAll(PoolDiff.compare(now.file(), null, now.pool())));
+    }
+
+    private static List<DiffResult.PoolSummary> touchedPools(List<Pair> pairs, List<Change> changes) {
+        Map<String, DiffResult.PoolSummary> result = new LinkedHashMap<>();
+        for (Change change : changes) {
+            if (change.pool().isEmpty() || result.containsKey(change.pool())) {
+                continue;
+            }
+            for (Pair pair : pairs) {
+                ConfigFile head = pair.after().file();
+                if (head != null && head.pool(change.pool()).isPresent()) {
+                    result.put(change.pool(), summary(head.pool(change.pool()).get()));
+                    break;
+                }
+            }
+        }
+        return List.copyOf(result.values());
+    }
+
+    static DiffResult.PoolSummary summary(Pool pool) {
+        return new DiffResult.PoolSummary(pool.name(), pool.file(), pool.algorithm(),
+                pool.activeServers().stream().map(Server::name).toList(),
+                pool.backupServers().stream().map(Server::name).toList(), pool.totalWeight());
+    }
+
+    private static Map<String, Pool> pools(ConfigFile file) {
+        Map<String, Pool> map = new LinkedHashMap<>();
+        if (file != null) {
+            file.pools().forEach(pool -> map.putIfAbsent(pool.name(), pool));
+        }
+        return map;
+    }
+
+    /** The file a pool is defined in: its own (an nginx include) or the file being compared. */
+    private static String fileOf(Pool pool, String path) {
+        return pool.file().isEmpty() ? path : pool.file();
+    }
+
+    private static String key(ConfigFormat format, String pool) {
+        return format + "/" + pool;
+    }
+
+    private static DiffResult.ParseError error(ConfigParseException e, String revision) {
+        return new DiffResult.ParseError(Objects.requireNonNullElse(e.file(), ""), e.line(), e.column(), e.reason(),
+                revision);
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.substring(0, Math.min(12, sha.length()));
+    }
+}
