@@ -37,7 +37,7 @@ public final class Verifier {
         ExpectedPool pool = request.pool();
         double[] shares = pool.shares().values().stream().mapToDouble(Double::doubleValue).toArray();
         BalanceMode mode = pool.mode();
-        SamplePlan plan = SamplePlan.of(shares, request.poolAlpha(), mode == BalanceMode.WEIGHTED,
+        SamplePlan plan = SamplePlan.of(zeroRuleShares(shares, mode), request.poolAlpha(), mode.exactShares(),
                 mode != BalanceMode.CLIENT_BOUND, request.requests());
         warnIfTooFew(request, plan, log);
         SequentialTest sequential = new SequentialTest(shares, plan);
@@ -63,6 +63,17 @@ public final class Verifier {
                 tally.stopReason().isEmpty() ? "" : " (stopped early: " + tally.stopReason() + ")");
         return new VerificationResult(pool.name(), request.displayTarget(), judgement.verdict(), tally,
                 pool.shares(), test, plan, checks, judgement.reasons(), durationMs);
+    }
+
+    private static double[] zeroRuleShares(double[] shares, BalanceMode mode) {
+        if (mode.exactShares()) {
+            return shares;
+        }
+        double[] assumed = new double[shares.length];
+        for (int i = 0; i < shares.length; i++) {
+            assumed[i] = mode.zeroRuleShare(shares[i]);
+        }
+        return assumed;
     }
 
     private static String zeroRuleServer(SequentialTest sequential, ExpectedPool pool) {

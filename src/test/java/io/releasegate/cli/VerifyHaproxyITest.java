@@ -104,6 +104,24 @@ class VerifyHaproxyITest {
     }
 
     @Test
+    void shouldPassLeastconnWithUnequalWeightsButStillCatchAMissingServer() {
+        HaproxyProcess fine = lbs.haproxy("leastconn", Map.of("web-01", 3, "web-02", 1), lbs.backend("web-01"),
+                lbs.backend("web-02"));
+
+        CliRun pass = CliRun.of("verify", "--lb", fine.url(), "--expect", "web-01=3,web-02=1", "--algorithm",
+                "leastconn", "--rate", "0", "--requests", "1000");
+        fine.close();
+        HaproxyProcess broken = lbs.haproxy("leastconn", Map.of(), lbs.backend("web-01"));
+        CliRun fail = CliRun.of("verify", "--lb", broken.url(), "--expect", "web-01,web-02", "--algorithm",
+                "leastconn");
+
+        assertThat(pass.exitCode()).as(pass.out() + pass.err()).isZero();
+        assertThat(pass.out()).contains("shares not tested: balance leastconn follows the servers' load");
+        assertThat(fail.exitCode()).as(fail.out() + fail.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(fail.out()).contains("web-02 got none of 27 responses");
+    }
+
+    @Test
     void shouldFailFiftyFiftyDeclaredWhenTheLiveWeightsAreSevenToThree() {
         HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of("web-01", 7, "web-02", 3), lbs.backend("web-01"),
                 lbs.backend("web-02"));
