@@ -27,13 +27,24 @@ final class LoadBalancers implements AutoCloseable {
 
     /** HAProxy backend {@code web} with the given servers (named as the backends), X-Served-By set. */
     HaproxyProcess haproxy(String algorithm, Map<String, Integer> weights, HttpBackend... backends) {
+        return haproxy(dir, "web", algorithm, weights, backends);
+    }
+
+    /** HAProxy with backend {@code pool}, in its own directory {@code dir/pool}. */
+    HaproxyProcess haproxy(String pool, String algorithm, Map<String, Integer> weights, HttpBackend... backends)
+            throws java.io.IOException {
+        return haproxy(java.nio.file.Files.createDirectories(dir.resolve(pool)), pool, algorithm, weights, backends);
+    }
+
+    private HaproxyProcess haproxy(Path workDir, String pool, String algorithm, Map<String, Integer> weights,
+            HttpBackend... backends) {
         Map<String, String> servers = new LinkedHashMap<>();
         for (HttpBackend backend : backends) {
             servers.put(backend.name(), backend.address());
         }
         int port = FreePorts.next();
-        HaproxyProcess lb = HaproxyProcess.start(dir, HaproxyProcess.config("web", port, FreePorts.next(), algorithm,
-                servers, weights), port);
+        HaproxyProcess lb = HaproxyProcess.start(workDir, HaproxyProcess.config(pool, port, FreePorts.next(),
+                algorithm, servers, weights), port);
         started.add(lb);
         return lb;
     }

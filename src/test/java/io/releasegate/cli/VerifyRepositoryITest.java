@@ -70,6 +70,27 @@ class VerifyRepositoryITest {
     }
 
     @Test
+    void shouldCheckSeveralPoolsInOneRunWithBonferroni() throws Exception {
+        HaproxyProcess api = lbs.haproxy("api", "roundrobin", Map.of(), lbs.backend("api-01"), lbs.backend("api-02"));
+        Files.copy(api.configFile(), repo.resolve("api.cfg"));
+        git("add", "api.cfg");
+        git("-c", "user.name=Release Gate", "-c", "user.email=rg@example.com", "commit", "-q", "-m", "pool api");
+
+        CliRun run = CliRun.of("verify", "--repo", repo.toString(), "--pool", "web", "--lb", lb.url(), "--pool", "api",
+                "--lb", api.url(), "--rate", "0", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json).hasSize(2);
+        assertThat(json.get(1).get("observed").has("api-02")).isTrue();
+        // each pool at alpha / 2, half of that for the looks, spread over 6 looks
+        assertThat(json.get(0).get("test").get("alpha").asDouble()).isCloseTo(0.001 / 2 / 2 / 6,
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void shouldRejectAnUnknownPoolWithExitCodeTwo() {
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--repo", repo.toString(), "--pool", "api");
 
