@@ -16,9 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code release-gate verify} against a real HAProxy in front of real backends, run in-process. */
@@ -26,17 +25,8 @@ class VerifyHaproxyITest {
     @TempDir
     Path dir;
 
-    private LoadBalancers lbs;
-
-    @BeforeEach
-    void prepare() {
-        lbs = new LoadBalancers(dir);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        lbs.close();
-    }
+    @RegisterExtension
+    final LoadBalancers lbs = new LoadBalancers();
 
     @Test
     void shouldPassAHealthyTwoServerPool() {

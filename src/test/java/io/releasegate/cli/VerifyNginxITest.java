@@ -4,29 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasegate.testing.HttpBackend;
 import io.releasegate.testing.NginxProcess;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code verify} against a real nginx: backends named by {@code $upstream_addr}, mapped by address. */
 class VerifyNginxITest {
-    @TempDir
-    Path dir;
-
-    private LoadBalancers lbs;
-
-    @BeforeEach
-    void prepare() {
-        lbs = new LoadBalancers(dir);
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        lbs.close();
-    }
+    @RegisterExtension
+    final LoadBalancers lbs = new LoadBalancers();
 
     @Test
     void shouldPassAHealthyPoolIdentifiedByUpstreamAddress() {
