@@ -16,10 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
-/** One keep-alive HTTP/1.1 connection: writes a GET, reads status, headers and a length-delimited or chunked body. */
+/**
+ * One keep-alive HTTP/1.1 connection: writes a GET, reads status, headers and a length-delimited or chunked body.
+ * TLS uses the JVM's default trust store and verifies the host name ({@code HTTPS} endpoint identification).
+ */
 final class Http11Connection implements Closeable {
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_HEADERS = 200;
@@ -54,6 +58,9 @@ final class Http11Connection implements Closeable {
                 SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
                         .createSocket(socket, host, port, true);
                 ssl.setSoTimeout(timeoutMillis);
+                SSLParameters parameters = ssl.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(parameters);
                 ssl.startHandshake();
                 socket = ssl;
             }
