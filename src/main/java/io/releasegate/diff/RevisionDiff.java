@@ -50,7 +50,7 @@ public final class RevisionDiff {
         String base = repository.resolve(baseRevision);
         String head = repository.resolve(headRevision);
         List<Pair> pairs = new ArrayList<>();
-        GitRepository.Changes changed = repository.changes(base, head, rules::candidate);
+        GitRepository.Changes changed = repository.changes(base, head, rules::candidate, followsIncludes());
         for (GitRepository.ChangedBlob blob : changed.candidates()) {
             read(blob, base, head).ifPresent(pairs::add);
         }
@@ -103,7 +103,7 @@ public final class RevisionDiff {
      */
     private List<Pair> includingRoots(String base, String head, GitRepository.Changes changed, List<Pair> pairs)
             throws RepositoryException {
-        if (rules.byContentOnly() || rules.rules().stream().noneMatch(r -> r.format() == ConfigFormat.NGINX)) {
+        if (!followsIncludes()) {
             return List.of();
         }
         java.util.Set<String> unselected = new java.util.HashSet<>();
@@ -131,6 +131,11 @@ public final class RevisionDiff {
             }
         }
         return roots;
+    }
+
+    /** Only nginx rules can select a root whose included files the rules do not select. */
+    private boolean followsIncludes() {
+        return rules.rules().stream().anyMatch(rule -> rule.format() == ConfigFormat.NGINX);
     }
 
     private static boolean includesAny(ParsedFile file, java.util.Set<String> paths) {
