@@ -1,0 +1,196 @@
+package io.releasegate.cli;
+
+import io.releasegate.log.LogSink;
+import io.releasegate.recover.Attempt;
+import io.releasegate.recover.Escalation;
+import io.releasegate.recover.EscalationConfig;
+import io.releasegate.recover.EscalationConfigException;
+import io.releasegate.recover.FlushResult;
+import io.releasegate.recover.Outbox;
+import io.releasegate.recover.OutboxEntry;
+import io.releasegate.recover.Page;
+import io.releasegate.recover.PageResult;
+import io.releasegate.recover.Paging;
+import io.releasegate.recover.Secrets;
+import io.releasegate.recover.Severity;
+import io.releasegate.recover.Sleeper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.SplittableRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code release-gate page}: sends a page through the escalation chain by hand, or flushes the outbox. */
+@Command(name = "page", mixinStandardHelpOptions = true,
+        description = {"Sends a page to a contact (or the whole escalation chain) of .releasegate.yml, or resends"
+                + " the undelivered pages of an outbox.",
+                "Exit codes: 0 delivered, 2 bad input, 3 undelivered (kept in the outbox)."})
+public final class PageCommand implements Callable<Integer> {
+    private static final DateTimeFormatter MANUAL_KEY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--contact", paramLabel = "NAME",
+            description = "Contact of escalation.contacts to page (default: the whole chain, in order).")
+    String contact;
+
+    @Option(names = "--summary", paramLabel = "TEXT", description = "What happened (at most 1024 characters).")
+    String summary;
+
+    @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "critical",
+            description = "critical, error, warning or info (default: ${DEFAULT-VALUE}).")
+    String severity;
+
+    @Option(names = "--source", paramLabel = "TEXT", defaultValue = "release-gate",
+            description = "The affected system (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--dedup-key", paramLabel = "KEY",
+            description = "Dedup key (default for a trigger: release-gate/manual/<time>); required with --resolve.")
+    String dedupKey;
+
+    @Option(names = "--resolve", description = "Resolve the alert with --dedup-key instead of triggering one.")
+    boolean resolve;
+
+    @Option(names = "--detail", paramLabel = "KEY=VALUE", description = "Custom detail (repeatable).")
+    Map<String, String> details;
+
+    @Option(names = "--link", paramLabel = "URL", description = "Link to attach (repeatable).")
+    List<String> links;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = ".releasegate.yml",
+            description = "Configuration with the escalation: section (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--outbox", paramLabel = "FILE", defaultValue = ".releasegate-outbox.jsonl",
+            description = "Where undelivered pages are kept (default: ${DEFAULT-VALUE}).")
+    Path outbox;
+
+    @Option(names = "--flush", paramLabel = "OUTBOX", description = "Resend the undelivered pages of OUTBOX.")
+    Path flush;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LogSink log = new PrintLog(err);
+        EscalationConfig escalation;
+        try {
+            escalation = EscalationConfig.fromYaml(config);
+        } catch (EscalationConfigException e) {
+            err.println("release-gate page: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        try {
+            return flush == null ? send(escalation, out, log) : flush(escalation, out, err, log);
+        } catch (IllegalArgumentException e) {
+            err.println("release-gate page: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("release-gate page: outbox: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    private int send(EscalationConfig escalation, PrintWriter out, LogSink log) {
+        Page page = page();
+        List<String> chain = contact == null ? escalation.chain() : List.of(contact);
+        Paging paging = new Paging(escalation(escalation, chain, log), new Outbox(outbox), log);
+        PageResult result = paging.send(page);
+        print(out, result);
+        if (!result.delivered()) {
+            out.println("undelivered: kept in " + outbox.toAbsolutePath() + "; resend with: release-gate page"
+                    + " --flush " + outbox + " --config " + config);
+            return ExitCodes.UNRECOVERED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private int flush(EscalationConfig escalation, PrintWriter out, PrintWriter err, LogSink log)
+            throws IOException {
+        FlushResult result = new Outbox(flush).flush(entry -> escalation(escalation, chainOf(entry, escalation), log)
+                .page(entry.page()));
+        result.results().forEach(pageResult -> print(out, pageResult));
+        result.unreadableLines().forEach(line -> err.println("release-gate page: kept an unreadable outbox line: "
+                + (line.length() > 120 ? line.substring(0, 120) + "..." : line)));
+        out.println(result.results().stream().filter(PageResult::delivered).count() + " resent, "
+                + result.stillUndelivered() + " still undelivered in " + flush);
+        return result.allDelivered() ? ExitCodes.OK : ExitCodes.UNRECOVERED;
+    }
+
+    private static List<String> chainOf(OutboxEntry entry, EscalationConfig escalation) {
+        List<String> known = entry.chain().stream().filter(escalation.contacts()::containsKey).toList();
+        return known.isEmpty() ? escalation.chain() : known;
+    }
+
+    private static Escalation escalation(EscalationConfig config, List<String> chain, LogSink log) {
+        return config.escalation(chain, Secrets.fromEnvironment(), Clock.systemUTC(), Sleeper.SYSTEM,
+                new SplittableRandom(), log);
+    }
+
+    private Page page() {
+        Instant now = Instant.now();
+        if (resolve) {
+            if (dedupKey == null) {
+                throw new IllegalArgumentException("--resolve needs --dedup-key (the key of the trigger)");
+            }
+            return Page.resolve(dedupKey, source, now);
+        }
+        if (summary == null || summary.isBlank()) {
+            throw new IllegalArgumentException("--summary is required to trigger a page");
+        }
+        Page.Builder builder = Page.trigger(dedupKey == null ? "release-gate/manual/" + MANUAL_KEY.format(now)
+                : dedupKey, summary).severity(Severity.parse(severity)).source(source).timestamp(now);
+        if (details != null) {
+            details.forEach(builder::detail);
+        }
+        if (links != null) {
+            links.forEach(link -> builder.link(link, ""));
+        }
+        return builder.build();
+    }
+
+    private static void print(PrintWriter out, PageResult result) {
+        for (Attempt attempt : result.attempts()) {
+            out.println("  attempt " + attempt.describe());
+        }
+        out.println((result.delivered() ? "delivered " : "UNDELIVERED ") + result.page().action().wire() + " "
+                + result.page().dedupKey() + ": " + result.reason());
+    }
+
+    /** Prints the engine's log to stderr. */
+    private static final class PrintLog implements LogSink {
+        private final PrintWriter err;
+
+        PrintLog(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void info(String format, Object... args) {
+            err.println("release-gate: " + String.format(format, args));
+        }
+
+        @Override
+        public void warn(String format, Object... args) {
+            err.println("release-gate: warning: " + String.format(format, args));
+        }
+
+        @Override
+        public void error(String format, Object... args) {
+            err.println("release-gate: error: " + String.format(format, args));
+        }
+    }
+}

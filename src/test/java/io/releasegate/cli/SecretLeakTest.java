@@ -1,0 +1,124 @@
+package io.releasegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.releasegate.log.BufferedLog;
+import io.releasegate.recover.EscalationConfig;
+import io.releasegate.recover.LoopbackEndpoint;
+import io.releasegate.recover.LoopbackEndpoint.Reply;
+import io.releasegate.recover.Page;
+import io.releasegate.recover.PageResult;
+import io.releasegate.recover.Paging;
+import io.releasegate.recover.Outbox;
+import io.releasegate.recover.Secrets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Secrets (routing key, webhook URLs, HMAC key) never appear in any output: CLI stdout and stderr, the engine log,
+ * results and their toString, the outbox, exception messages. Endpoints that echo the request back in an error and
+ * unreachable URLs make the secrets land in error texts, where they must be redacted.
+ */
+class SecretLeakTest {
+    private static final String ROUTING_KEY = "PDKEY-7d1f0c5a9b3e4c21";
+    private static final String HOOK_TOKEN = "HOOKTOKEN-a41b9e77c2";
+    private static final String SLACK_TOKEN = "SLACKTOKEN-5c0ffee9d1";
+    private static final String HMAC = "HMACKEY-0b5e1d2f3a";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldNeverPrintASecretWhateverFails() throws Exception {
+        // arrange: PagerDuty echoes the event (with routing_key) in a 400; the webhook echoes its URL path in a
+        // 500; Slack points at a closed port, so the connection error concerns the secret URL
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        List<String> everything = new ArrayList<>();
+        try (LoopbackEndpoint pagerDuty = LoopbackEndpoint.start(request -> Reply.status(400, request.text()));
+                LoopbackEndpoint hook = LoopbackEndpoint.start(request -> Reply.status(500,
+                        "no route for " + request.path() + " signed " + request.header("X-Release-Gate-Signature")))) {
+            Path config = config(pagerDuty, hook, "http://127.0.0.1:" + closedPort + "/services/" + SLACK_TOKEN);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+
+            // act: through the CLI ...
+            int exit = cli.execute("page", "--summary", "web-02 at 0%", "--config", config.toString(),
+                    "--outbox", dir.resolve("outbox.jsonl").toString());
+            int flush = cli.execute("page", "--flush", dir.resolve("outbox.jsonl").toString(), "--config",
+                    config.toString());
+
+            // ... and through the engine API
+            BufferedLog log = new BufferedLog();
+            EscalationConfig escalation = EscalationConfig.fromYaml(config);
+            Paging paging = new Paging(escalation.escalation(Secrets.fromEnvironment(), log),
+                    new Outbox(dir.resolve("engine-outbox.jsonl")), log);
+            PageResult result = paging.send(Page.trigger("k", "summary").build());
+
+            // assert
+            assertThat(exit).isEqualTo(3);
+            assertThat(flush).isEqualTo(3);
+            assertThat(result.delivered()).isFalse();
+            assertThat(pagerDuty.requests().get(0).text()).contains(ROUTING_KEY);
+            assertThat(result.attempts()).anySatisfy(attempt -> assertThat(attempt.error()).contains("***"));
+            everything.add(out.toString());
+            everything.add(err.toString());
+            everything.add(result.toString());
+            everything.add(result.reason());
+            everything.add(escalation.toString());
+            log.entries().forEach(entry -> everything.add(entry.message()));
+            everything.add(Files.readString(dir.resolve("outbox.jsonl")));
+            everything.add(Files.readString(dir.resolve("engine-outbox.jsonl")));
+            for (String contact : escalation.contacts().keySet()) {
+                everything.add(escalation.contact(contact).pager(Secrets.fromEnvironment()).toString());
+            }
+        }
+        assertThat(String.join("\n", everything)).isNotBlank()
+                .doesNotContain(ROUTING_KEY).doesNotContain(HOOK_TOKEN).doesNotContain(SLACK_TOKEN)
+                .doesNotContain(HMAC);
+    }
+
+    @Test
+    void shouldNotEchoAMalformedSecretUrlInTheError() throws Exception {
+        // arrange
+        Path url = Files.writeString(dir.resolve("url"), "not a url " + SLACK_TOKEN);
+        String yaml = "escalation:\n  contacts:\n    slack: {type: slack, url: \"file:" + url + "\"}\n";
+        Path config = Files.writeString(dir.resolve("bad.yml"), yaml);
+        EscalationConfig escalation = EscalationConfig.fromYaml(config);
+
+        // act / assert
+        assertThatThrownBy(() -> escalation.escalation(Secrets.fromEnvironment(), new BufferedLog()))
+                .hasMessage("secret file:" + url + " is not an http(s) URL")
+                .hasMessageNotContaining(SLACK_TOKEN);
+    }
+
+    private Path config(LoopbackEndpoint pagerDuty, LoopbackEndpoint hook, String slackUrl) throws Exception {
+        Path key = Files.writeString(dir.resolve("pd-key"), ROUTING_KEY);
+        Path hookUrl = Files.writeString(dir.resolve("hook-url"), hook.uri("/hooks/" + HOOK_TOKEN).toString());
+        Path slack = Files.writeString(dir.resolve("slack-url"), slackUrl);
+        Path hmac = Files.writeString(dir.resolve("hmac"), HMAC);
+        return Files.writeString(dir.resolve(".releasegate.yml"), """
+                escalation:
+                  retry: {maxAttempts: 2, initialBackoffMs: 10, maxBackoffMs: 20, attemptTimeoutMs: 2000}
+                  contacts:
+                    oncall-pd: {type: pagerduty, routingKey: "file:%s", baseUrl: "%s"}
+                    hook: {type: webhook, url: "file:%s", hmacSecret: "file:%s"}
+                    slack: {type: slack, url: "file:%s"}
+                """.formatted(key, pagerDuty.uri(""), hookUrl, hmac, slack));
+    }
+}
