@@ -1,0 +1,29 @@
+package io.releasegate.verify;
+
+import io.releasegate.config.Pool;
+import io.releasegate.verify.drift.DriftChecker;
+import io.releasegate.verify.drift.LiveStateSource;
+import io.releasegate.verify.health.HealthChecker;
+import io.releasegate.verify.health.HealthOptions;
+import io.releasegate.verify.health.HealthProbe;
+import io.releasegate.verify.health.HealthTarget;
+import java.util.List;
+
+/** The health and drift checks of {@code verify.health} and {@code verify.drift} as {@link LiveCheck}s. */
+public final class LiveChecks {
+    private LiveChecks() {
+    }
+
+    /** Asks each target directly (not through the load balancer); one {@code health} result per server. */
+    public static LiveCheck health(List<HealthTarget> targets, HealthOptions options, HealthProbe probe) {
+        return (pool, log) -> new HealthChecker(probe, log).check(targets, options).results();
+    }
+
+    /** Compares the live state of {@code declared} from {@code source}; one {@code drift} result per server. */
+    public static LiveCheck drift(Pool declared, LiveStateSource source) {
+        return (pool, log) -> {
+            log.info("verify: drift of %s from %s", declared.name(), source.describe());
+            return DriftChecker.check(declared, source).results();
+        };
+    }
+}

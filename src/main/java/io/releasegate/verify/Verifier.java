@@ -1,0 +1,108 @@
+package io.releasegate.verify;
+
+import io.releasegate.log.LogSink;
+import io.releasegate.verify.probe.Http11Probe;
+import io.releasegate.verify.probe.HttpProbe;
+import io.releasegate.verify.stats.GofResult;
+import io.releasegate.verify.stats.SamplePlan;
+import io.releasegate.verify.stats.SequentialTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Verifies one pool: live checks (health, drift), then real requests through the load balancer until the verdict
+ * is certain or the plan is done, then the judge. The entry point for the CLI, the Jenkins plugin and {@code run}.
+ */
+public final class Verifier {
+    private final Supplier<HttpProbe> probes;
+
+    /** With the built-in keep-alive HTTP/1.1 probe. */
+    public Verifier() {
+        this(Http11Probe::new);
+    }
+
+    /** With another probe (e.g. one that goes through Jenkins' proxy settings); a new probe per run. */
+    public Verifier(Supplier<HttpProbe> probes) {
+        this.probes = probes;
+    }
+
+    public VerificationResult verify(VerificationRequest request, LogSink log) {
+        return verify(request, List.of(), log);
+    }
+
+    public VerificationResult verify(VerificationRequest request, List<LiveCheck> liveChecks, LogSink log) {
+        long start = System.nanoTime();
+        List<CheckResult> live = runLiveChecks(request.pool(), liveChecks, log);
+        ExpectedPool pool = request.pool();
+        double[] shares = pool.shares().values().stream().mapToDouble(Double::doubleValue).toArray();
+        BalanceMode mode = pool.mode();
+        SamplePlan plan = SamplePlan.of(zeroRuleShares(shares, mode), request.poolAlpha(), mode.exactShares(),
+                mode != BalanceMode.CLIENT_BOUND, request.requests());
+        warnIfTooFew(request, plan, log);
+        SequentialTest sequential = new SequentialTest(shares, plan);
+        long maxErrors = (long) Math.floor(request.maxErrorRate() * plan.maxRequests());
+        Observations observations = new Observations(pool, sequential, maxErrors);
+        log.info("verify: pool %s at %s: up to %d requests, concurrency %d, rate %s, alpha %s",
+                pool.name(), request.displayTarget(), plan.maxRequests(), request.concurrency(),
+                request.rate() > 0 ? Words.number(request.rate()) + "/s" : "uncapped", Words.number(request.poolAlpha()));
+        try (HttpProbe probe = probes.get()) {
+            new TrafficGenerator(request, probe, observations, log).run(plan.maxRequests());
+        }
+        Tally tally = observations.tally();
+        GofResult test;
+        synchronized (observations) {
+            test = sequential.finish(countsOf(tally));
+        }
+        List<CheckResult> checks = new ArrayList<>(new TrafficChecks(request, tally, test, plan, live,
+                zeroRuleServer(sequential, pool)).classify());
+        checks.addAll(live);
+        Judge.Judgement judgement = Judge.judge(checks);
+        long durationMs = (System.nanoTime() - start) / 1_000_000;
+        log.info("verify: %s after %d requests in %d ms%s", judgement.verdict(), tally.requests(), durationMs,
+                tally.stopReason().isEmpty() ? "" : " (stopped early: " + tally.stopReason() + ")");
+        return new VerificationResult(pool.name(), request.displayTarget(), judgement.verdict(), tally,
+                pool.shares(), test, plan, checks, judgement.reasons(), durationMs);
+    }
+
+    private static double[] zeroRuleShares(double[] shares, BalanceMode mode) {
+        if (mode.exactShares()) {
+            return shares;
+        }
+        double[] assumed = new double[shares.length];
+        for (int i = 0; i < shares.length; i++) {
+            assumed[i] = mode.zeroRuleShare(shares[i]);
+        }
+        return assumed;
+    }
+
+    private static String zeroRuleServer(SequentialTest sequential, ExpectedPool pool) {
+        return sequential.missingServer() < 0 ? "" : pool.names().get(sequential.missingServer());
+    }
+
+    private static long[] countsOf(Tally tally) {
+        return tally.observed().values().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void warnIfTooFew(VerificationRequest request, SamplePlan plan, LogSink log) {
+        int needed = plan.zeroThresholds().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (request.requests() > 0 && request.requests() < needed) {
+            log.warn("verify: --requests %d is below %d, the count at which a server without traffic is "
+                    + "significant at alpha %s; a FAIL for a missing server may be chance", request.requests(),
+                    needed, Words.number(request.poolAlpha()));
+        }
+    }
+
+    private static List<CheckResult> runLiveChecks(ExpectedPool pool, List<LiveCheck> liveChecks, LogSink log) {
+        List<CheckResult> results = new ArrayList<>();
+        for (LiveCheck check : liveChecks) {
+            try {
+                results.addAll(check.check(pool, log));
+            } catch (RuntimeException e) {
+                results.add(CheckResult.error("live", pool.name(), "a live check could not run: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            }
+        }
+        return results;
+    }
+}

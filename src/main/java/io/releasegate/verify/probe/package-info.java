@@ -1,0 +1,2 @@
+/** Sending real HTTP requests through the load balancer: the probe port, its HTTP/1.1 client and the rate cap. */
+package io.releasegate.verify.probe;
