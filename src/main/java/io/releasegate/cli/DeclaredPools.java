@@ -9,14 +9,18 @@ import io.releasegate.diff.DiffResult;
 import io.releasegate.diff.GitRepository;
 import io.releasegate.diff.RepositoryConfigs;
 import io.releasegate.diff.RepositoryException;
+import io.releasegate.policy.Policy;
+import io.releasegate.policy.PolicyException;
+import io.releasegate.policy.PolicySource;
 import java.io.IOException;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Finds the declared pool by name in the load-balancer configs of a git revision or of one file, with the engine's
- * parsers (format detected by content). Anything that cannot be found or read is an IllegalArgumentException with
+ * parsers (files selected by the revision's {@code .releasegate.yml}, else detected by content). Anything that cannot be found or read is an IllegalArgumentException with
  * the reason in words (exit code 2).
  */
 final class DeclaredPools {
@@ -26,14 +30,16 @@ final class DeclaredPools {
     /** The pool {@code name} in the configs of {@code repo} at {@code revision}. */
     static Pool atRevision(Path repo, String revision, String name) {
         try (GitRepository git = GitRepository.open(repo)) {
-            RepositoryConfigs.Snapshot snapshot = RepositoryConfigs.at(git, revision, FileRules.byContent());
+            // the revision's own .releasegate.yml says which files are LB config, as for diff and lint
+            Policy policy = PolicySource.load(git, revision, Optional.empty());
+            RepositoryConfigs.Snapshot snapshot = RepositoryConfigs.at(git, revision, FileRules.of(policy.files()));
             List<String> unreadable = new ArrayList<>();
             for (DiffResult.ParseError error : snapshot.errors()) {
                 unreadable.add(error.file() + ":" + error.line() + ": " + error.message());
             }
             return find(snapshot.files(), name, "at " + revision + " (" + abbreviate(snapshot.revision()) + ")",
                     unreadable);
-        } catch (RepositoryException e) {
+        } catch (RepositoryException | PolicyException e) {
             throw new IllegalArgumentException("--repo " + repo + " --rev " + revision + ": " + e.getMessage(), e);
         }
     }
