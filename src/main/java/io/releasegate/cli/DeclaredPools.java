@@ -1,22 +1,94 @@
 package io.releasegate.cli;
 
+import io.releasegate.config.ConfigFile;
+import io.releasegate.config.ConfigParseException;
+import io.releasegate.config.FileRules;
+import io.releasegate.config.LocalConfigs;
 import io.releasegate.config.Pool;
+import io.releasegate.diff.DiffResult;
+import io.releasegate.diff.GitRepository;
+import io.releasegate.diff.RepositoryConfigs;
+import io.releasegate.diff.RepositoryException;
+import io.releasegate.policy.Policy;
+import io.releasegate.policy.PolicyException;
+import io.releasegate.policy.PolicySource;
+import java.io.IOException;
+import java.util.Optional;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Finds a declared pool by name in the load-balancer configs of a git revision or of one file. */
+/**
+ * Finds the declared pool by name in the load-balancer configs of a git revision or of one file, with the engine's
+ * parsers (files selected by the revision's {@code .releasegate.yml}, else detected by content). Anything that cannot be found or read is an IllegalArgumentException with
+ * the reason in words (exit code 2).
+ */
 final class DeclaredPools {
     private DeclaredPools() {
     }
 
     /** The pool {@code name} in the configs of {@code repo} at {@code revision}. */
     static Pool atRevision(Path repo, String revision, String name) {
-        throw new IllegalArgumentException("--repo: reading pools from git needs io.releasegate.diff.RepositoryConfigs, "
-                + "not merged yet; use --expect");
+        try (GitRepository git = GitRepository.open(repo)) {
+            // the revision's own .releasegate.yml says which files are LB config, as for diff and lint
+            Policy policy = PolicySource.load(git, revision, Optional.empty());
+            RepositoryConfigs.Snapshot snapshot = RepositoryConfigs.at(git, revision, FileRules.of(policy.files()));
+            List<String> unreadable = new ArrayList<>();
+            for (DiffResult.ParseError error : snapshot.errors()) {
+                unreadable.add(error.file() + ":" + error.line() + ": " + error.message());
+            }
+            return find(snapshot.files(), name, "at " + revision + " (" + abbreviate(snapshot.revision()) + ")",
+                    unreadable);
+        } catch (RepositoryException | PolicyException e) {
+            throw new IllegalArgumentException("--repo " + repo + " --rev " + revision + ": " + e.getMessage(), e);
+        }
     }
 
     /** The pool {@code name} in one config file (format detected). */
     static Pool inFile(Path file, String name) {
-        throw new IllegalArgumentException("--config: needs io.releasegate.config.ConfigFiles, not merged yet; "
-                + "use --expect");
+        try {
+            LocalConfigs.Result result = LocalConfigs.read(List.of(file), FileRules.byContent());
+            List<String> unreadable = new ArrayList<>();
+            for (ConfigParseException error : result.errors()) {
+                unreadable.add(error.getMessage());
+            }
+            if (result.files().isEmpty() && unreadable.isEmpty()) {
+                throw new IllegalArgumentException("--config " + file + ": not a load-balancer config (HAProxy, "
+                        + "nginx or pool file)");
+            }
+            return find(result.files(), name, "in " + file, unreadable);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--config " + file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Pool find(List<ConfigFile> files, String name, String where, List<String> unreadable) {
+        List<Pool> found = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        for (ConfigFile file : files) {
+            for (Pool pool : file.pools()) {
+                known.add(pool.name() + " (" + file.path() + ":" + pool.line() + ")");
+                if (pool.name().equals(name)) {
+                    found.add(pool);
+                }
+            }
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.size() > 1) {
+            throw new IllegalArgumentException("pool '" + name + "' is declared more than once " + where + ": "
+                    + String.join(", ", known.stream().filter(k -> k.startsWith(name + " (")).toList()));
+        }
+        String message = "unknown pool '" + name + "' " + where + "; pools: "
+                + (known.isEmpty() ? "none" : String.join(", ", known));
+        if (!unreadable.isEmpty()) {
+            message += "; files that could not be parsed: " + String.join("; ", unreadable);
+        }
+        throw new IllegalArgumentException(message);
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
     }
 }

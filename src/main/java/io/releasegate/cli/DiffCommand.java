@@ -63,6 +63,7 @@ final class DiffCommand implements Callable<Integer> {
             default -> ChangeReportText.text(report);
         };
         output.emit(rendered, spec.commandLine().getOut());
-        return report.reviewRequired() ? ExitCodes.FAIL : ExitCodes.OK;
+        boolean headUnparseable = report.diff().errors().stream().anyMatch(e -> "head".equals(e.revision()));
+        return report.reviewRequired() || headUnparseable ? ExitCodes.FAIL : ExitCodes.OK;
     }
 }

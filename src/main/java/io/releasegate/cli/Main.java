@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code release-gate} command. */
 @Command(name = "release-gate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Stops load-balancer and server-pool mistakes from reaching users.",
-        subcommands = {CommandLine.HelpCommand.class, DiffCommand.class, LintCommand.class, VerifyCommand.class,
-                PageCommand.class, RunCommand.class, PlaybookCommand.class, DrillCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DiffCommand.class, LintCommand.class, PageCommand.class,
+            VerifyCommand.class, RunCommand.class, PlaybookCommand.class, DrillCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

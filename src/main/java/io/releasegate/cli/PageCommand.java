@@ -24,7 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -137,7 +137,7 @@ public final class PageCommand implements Callable<Integer> {
 
     private static Escalation escalation(EscalationConfig config, List<String> chain, LogSink log) {
         return config.escalation(chain, Secrets.fromEnvironment(), Clock.systemUTC(), Sleeper.SYSTEM,
-                RandomGenerator.of("L64X128MixRandom"), log);
+                new SplittableRandom(), log);
     }
 
     private Page page() {

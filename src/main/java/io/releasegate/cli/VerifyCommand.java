@@ -77,7 +77,7 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Upper bound of requests per pool; 0 = from pool size and power (see docs/verify.md).")
     int requests;
 
-    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "4", description = "Requests in flight.")
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "4", description = "Requests in flight (default ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "50",
@@ -122,7 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--stats", paramLabel = "URL", description = "HAProxy stats CSV URL: drift from the stats page.")
     String stats;
 
-    @Option(names = "--samples", paramLabel = "K", defaultValue = "1", description = "Runs in the window.")
+    @Option(names = "--samples", paramLabel = "K", defaultValue = "1", description = "Runs in the window, at most 10000 (default ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
@@ -257,7 +257,8 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             return new URI(text);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a URL: " + e.getReason());
+            throw new IllegalArgumentException("'" + VerificationRequest.withoutCredentials(text) + "' is not a URL: "
+                    + e.getReason());
         }
     }
 }

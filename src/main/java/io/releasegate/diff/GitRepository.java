@@ -29,6 +29,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
@@ -50,6 +51,10 @@ public final class GitRepository implements AutoCloseable {
 
     private final Repository repository;
     private final Path directory;
+
+    static {
+        NoSystemConfig.install();
+    }
 
     private GitRepository(Repository repository, Path directory) {
         this.repository = repository;
@@ -85,18 +90,21 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * The files that differ between two commits, restricted to paths for which {@code candidate} holds on either
-     * side, with renames and copies detected among those.
+     * side, with renames and copies detected among those. With {@code allPaths}, every changed path is also
+     * collected (a slower walk); without, non-candidates are skipped inside the tree walk.
      */
-    Changes changes(String baseSha, String headSha, Predicate<String> candidate) throws RepositoryException {
+    Changes changes(String baseSha, String headSha, Predicate<String> candidate, boolean allPaths)
+            throws RepositoryException {
         try (RevWalk walk = new RevWalk(repository); TreeWalk trees = new TreeWalk(repository)) {
             trees.setRecursive(true);
             trees.addTree(walk.parseCommit(ObjectId.fromString(baseSha)).getTree());
             trees.addTree(walk.parseCommit(ObjectId.fromString(headSha)).getTree());
-            trees.setFilter(TreeFilter.ANY_DIFF);
+            trees.setFilter(allPaths ? TreeFilter.ANY_DIFF
+                    : AndTreeFilter.create(new CandidateFilter(candidate), TreeFilter.ANY_DIFF));
             List<DiffEntry> entries = new ArrayList<>();
-            Set<String> allPaths = new java.util.HashSet<>();
+            Set<String> changedPaths = new java.util.HashSet<>();
             for (DiffEntry entry : DiffEntry.scan(trees)) {
-                allPaths.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath()
+                changedPaths.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath()
                         : entry.getNewPath());
                 if (candidate.test(entry.getOldPath()) || candidate.test(entry.getNewPath())) {
                     entries.add(entry);
@@ -108,7 +116,7 @@ public final class GitRepository implements AutoCloseable {
             for (DiffEntry entry : renames.compute()) {
                 result.add(toBlob(entry));
             }
-            return new Changes(result, allPaths);
+            return new Changes(result, changedPaths);
         } catch (IOException e) {
             throw new RepositoryException("cannot compare " + baseSha + " with " + headSha + ": " + e.getMessage(),
                     e);

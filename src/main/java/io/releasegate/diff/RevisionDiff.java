@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The semantic diff of load-balancer configuration between two git revisions: finds the changed configuration files
@@ -49,11 +53,8 @@ public final class RevisionDiff {
             throws RepositoryException {
         String base = repository.resolve(baseRevision);
         String head = repository.resolve(headRevision);
-        List<Pair> pairs = new ArrayList<>();
-        GitRepository.Changes changed = repository.changes(base, head, rules::candidate);
-        for (GitRepository.ChangedBlob blob : changed.candidates()) {
-            read(blob, base, head).ifPresent(pairs::add);
-        }
+        GitRepository.Changes changed = repository.changes(base, head, rules::candidate, followsIncludes());
+        List<Pair> pairs = readAll(changed.candidates(), base, head);
         pairs.addAll(includingRoots(base, head, changed, pairs));
         log.info("%d load-balancer file(s) differ between %s and %s", pairs.size(), abbreviate(base),
                 abbreviate(head));
@@ -72,6 +73,48 @@ public final class RevisionDiff {
                 : "";
         return new DiffResult(base, head, files, changes, touchedPools(pairs, changes), errors,
                 repository.authors(base, head), patch);
+    }
+
+    /**
+     * Reads and parses both sides of every changed candidate, on as many threads as there are cores (at most 4): the
+     * files are independent and parsing dominates a large diff. Results keep the tree-walk order.
+     */
+    private List<Pair> readAll(List<GitRepository.ChangedBlob> blobs, String base, String head)
+            throws RepositoryException {
+        int threads = Math.min(4, Math.min(blobs.size(), Runtime.getRuntime().availableProcessors()));
+        if (threads <= 1) {
+            List<Pair> pairs = new ArrayList<>();
+            for (GitRepository.ChangedBlob blob : blobs) {
+                read(blob, base, head).ifPresent(pairs::add);
+            }
+            return pairs;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "release-gate-parse");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Optional<Pair>>> futures = new ArrayList<>();
+            for (GitRepository.ChangedBlob blob : blobs) {
+                futures.add(pool.submit(() -> read(blob, base, head)));
+            }
+            List<Pair> pairs = new ArrayList<>();
+            for (Future<Optional<Pair>> future : futures) {
+                future.get().ifPresent(pairs::add);
+            }
+            return pairs;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RepositoryException repositoryException) {
+                throw repositoryException;
+            }
+            throw new RepositoryException("cannot read the changed files: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RepositoryException("interrupted while reading the changed files", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Optional<Pair> read(GitRepository.ChangedBlob blob, String base, String head) throws RepositoryException {
@@ -103,7 +146,7 @@ public final class RevisionDiff {
      */
     private List<Pair> includingRoots(String base, String head, GitRepository.Changes changed, List<Pair> pairs)
             throws RepositoryException {
-        if (rules.byContentOnly() || rules.rules().stream().noneMatch(r -> r.format() == ConfigFormat.NGINX)) {
+        if (!followsIncludes()) {
             return List.of();
         }
         java.util.Set<String> unselected = new java.util.HashSet<>();
@@ -131,6 +174,11 @@ public final class RevisionDiff {
             }
         }
         return roots;
+    }
+
+    /** Only nginx rules can select a root whose included files the rules do not select. */
+    private boolean followsIncludes() {
+        return rules.rules().stream().anyMatch(rule -> rule.format() == ConfigFormat.NGINX);
     }
 
     private static boolean includesAny(ParsedFile file, java.util.Set<String> paths) {

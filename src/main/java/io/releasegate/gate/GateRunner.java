@@ -64,6 +64,9 @@ public final class GateRunner {
                 + " change(s), digest " + change.digest() + (change.reviewRequired()
                         ? ", review required (" + change.requiredApprovals() + " approval(s))" : ", no review required"));
         Paging paging = paging(inputs, request);
+        if (paging != null) {
+            paging.prepare();
+        }
         RollbackAction rollback = rollback(request, inputs);
         Run run = new Run(request, inputs, change, timeline, started);
 

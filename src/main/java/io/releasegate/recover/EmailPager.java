@@ -72,7 +72,7 @@ public final class EmailPager implements Pager {
             } else {
                 Transport.send(message, username, password.value());
             }
-            return Delivery.delivered(250, "accepted by " + host + ":" + port);
+            return Delivery.delivered(250, "");
         } catch (AuthenticationFailedException e) {
             return Delivery.rejected(0, "SMTP authentication failed for user " + username);
         } catch (MessagingException e) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,7 +38,7 @@ public final class Escalation {
 
     /** A chain with the real clock, real sleeps and a fresh random source for the jitter. */
     public Escalation(List<Contact> chain, RetryPolicy policy, LogSink log) {
-        this(chain, policy, Clock.systemUTC(), Sleeper.SYSTEM, RandomGenerator.of("L64X128MixRandom"), log);
+        this(chain, policy, Clock.systemUTC(), Sleeper.SYSTEM, new SplittableRandom(), log);
     }
 
     /** The names of the contacts, in order. */

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -57,7 +58,7 @@ public record EscalationConfig(List<String> chain, Map<String, ContactConfig> co
 
     /** The whole chain with real time, real sleeps and random jitter. */
     public Escalation escalation(Secrets secrets, LogSink log) {
-        return escalation(chain, secrets, Clock.systemUTC(), Sleeper.SYSTEM, RandomGenerator.of("L64X128MixRandom"),
+        return escalation(chain, secrets, Clock.systemUTC(), Sleeper.SYSTEM, new SplittableRandom(),
                 log);
     }
 

@@ -1,5 +1,6 @@
 package io.releasegate.recover;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,6 +30,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class HttpDelivery {
     private static final int MAX_BODY_IN_DETAIL = 300;
+    private static final int MAX_BODY_KEPT = 16 * 1024;
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -44,12 +48,12 @@ final class HttpDelivery {
                 .header("User-Agent", "release-gate")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        CompletableFuture<HttpResponse<byte[]>> future =
-                CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<String>> future = CLIENT.sendAsync(request.build(), info ->
+                HttpResponse.BodySubscribers.fromSubscriber(new CappedBody(MAX_BODY_KEPT), CappedBody::text));
         try {
             // the request timeout covers the response headers; this bound also covers connect and body
-            HttpResponse<byte[]> response = future.get(timeout.toMillis() + 200, TimeUnit.MILLISECONDS);
-            return classify(response.statusCode(), bodyText(response.body()),
+            HttpResponse<String> response = future.get(timeout.toMillis() + 200, TimeUnit.MILLISECONDS);
+            return classify(response.statusCode(), response.body().strip(),
                     response.headers().firstValue("Retry-After").orElse(null), secrets);
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -64,11 +68,11 @@ final class HttpDelivery {
     }
 
     static Delivery classify(int status, String body, String retryAfter, Collection<Secret> secrets) {
+        if (status >= 200 && status < 300) {
+            return Delivery.delivered(status, "");
+        }
         String detail = Secret.redact(body, secrets);
         detail = detail.length() > MAX_BODY_IN_DETAIL ? detail.substring(0, MAX_BODY_IN_DETAIL) + "\u2026" : detail;
-        if (status >= 200 && status < 300) {
-            return Delivery.delivered(status, detail);
-        }
         if (status == 408 || status == 429 || status >= 500) {
             return Delivery.retryable(status, detail, parseRetryAfter(retryAfter, Instant.now()));
         }
@@ -119,8 +123,52 @@ final class HttpDelivery {
         return Secret.redact(text, secrets);
     }
 
-    private static String bodyText(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8).strip();
+    /** Keeps the first bytes of a response body and discards the rest, so a huge reply cannot fill the heap. */
+    private static final class CappedBody implements Flow.Subscriber<List<ByteBuffer>> {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final int max;
+
+        CappedBody(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                int take = Math.min(buffer.remaining(), max - kept.size());
+                if (take > 0) {
+                    byte[] bytes = new byte[take];
+                    buffer.get(bytes);
+                    kept.write(bytes, 0, take);
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            // the status line is what counts; an incomplete body is reported as far as it came
+        }
+
+        @Override
+        public void onComplete() {
+            // nothing to finish
+        }
+
+        String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Initialises the shared client and the request classes (see {@link Paging#prepare()}). */
+    static void prepare() {
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).timeout(Duration.ofSeconds(1))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0])).build();
+        CLIENT.version();
     }
 
     /** The secret as an http(s) URL; the error names the reference only. */

@@ -20,7 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,7 @@ import java.util.function.Function;
  * {@code <outbox>.lock}.
  */
 public final class Outbox {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final Map<Path, Object> MONITORS = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path file;
     private final Path lockFile;
@@ -47,7 +49,7 @@ public final class Outbox {
 
     /** Appends {@code page} as pending for {@code chain}, fsync'd; returns its id. */
     public String append(Page page, List<String> chain, Instant queuedAt) throws IOException {
-        String id = UUID.randomUUID().toString();
+        String id = newId(queuedAt);
         ObjectNode line = PageJson.MAPPER.createObjectNode().put("type", "page").put("id", id)
                 .put("queuedAt", queuedAt.toString());
         chain.forEach(line.putArray("chain")::add);
@@ -59,12 +61,18 @@ public final class Outbox {
         return id;
     }
 
+    /** Unique across processes: time, pid, a per-JVM sequence and 64 random bits (no SecureRandom start-up). */
+    private static String newId(Instant at) {
+        return Long.toHexString(at.toEpochMilli()) + "-" + ProcessHandle.current().pid() + "-"
+                + SEQUENCE.incrementAndGet() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
     /** Records that the page {@code id} was delivered; empties the outbox when nothing else is pending. */
     public void markDelivered(String id, String contact, Instant at) throws IOException {
         withLock(() -> {
             Contents contents = read();
             contents.delivered.add(id);
-            if (contents.pending().isEmpty() && contents.unreadable.isEmpty()) {
+            if (contents.nothingPending()) {
                 replace(List.of());
             } else {
                 appendLine(PageJson.MAPPER.createObjectNode().put("type", "delivered").put("id", id)
@@ -108,25 +116,39 @@ public final class Outbox {
         });
     }
 
+    /** Appends one line at the end (callers hold the lock, so the end cannot move) and fsyncs it. */
     private void appendLine(JsonNode line) throws IOException {
         byte[] bytes = (PageJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long end = channel.size();
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            if (end > 0 && !endsWithNewline(channel)) {
+                // a line cut short (a crash of some other writer): start on a line of our own
+                buffer = ByteBuffer.allocate(bytes.length + 1).put((byte) '\n').put(bytes).flip();
+            }
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                end += channel.write(buffer, end);
             }
             channel.force(true);
         }
     }
 
+    private static boolean endsWithNewline(FileChannel channel) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, channel.size() - 1);
+        return last.get(0) == '\n';
+    }
+
     private void replace(List<String> lines) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        // a name of our own: Files.createTempFile would start a SecureRandom (tens of ms on the first page)
+        Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + SEQUENCE.incrementAndGet() + ".tmp");
         try {
             StringBuilder text = new StringBuilder();
             lines.forEach(line -> text.append(line).append('\n'));
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
                 while (buffer.hasRemaining()) {
@@ -153,14 +175,13 @@ public final class Outbox {
         }
     }
 
+    /** Reads ids and types only; pages are turned into {@link OutboxEntry} when asked for (see Contents). */
     private Contents read() throws IOException {
         Contents contents = new Contents();
         if (!Files.exists(file)) {
             return contents;
         }
-        int number = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            number++;
             if (line.isBlank()) {
                 continue;
             }
@@ -170,20 +191,24 @@ public final class Outbox {
                 String id = node.path("id").asText();
                 if ("delivered".equals(type) && !id.isEmpty()) {
                     contents.delivered.add(id);
-                } else if ("page".equals(type) && !id.isEmpty()) {
-                    List<String> chain = new ArrayList<>();
-                    node.path("chain").forEach(name -> chain.add(name.asText()));
-                    contents.pages.put(id, new OutboxEntry(id, Instant.parse(node.path("queuedAt").asText()),
-                            chain, PageJson.fromJson(node.path("page"))));
+                } else if ("page".equals(type) && !id.isEmpty() && node.path("page").isObject()) {
+                    contents.pages.put(id, node);
                     contents.rawLines.put(id, line);
                 } else {
                     contents.unreadable.add(line);
                 }
-            } catch (JsonProcessingException | RuntimeException e) {
+            } catch (JsonProcessingException e) {
                 contents.unreadable.add(line);
             }
         }
         return contents;
+    }
+
+    private static OutboxEntry entry(String id, JsonNode node) {
+        List<String> chain = new ArrayList<>();
+        node.path("chain").forEach(name -> chain.add(name.asText()));
+        return new OutboxEntry(id, Instant.parse(node.path("queuedAt").asText()), chain,
+                PageJson.fromJson(node.path("page")));
     }
 
     private <T> T withLock(IoAction<T> action) throws IOException {
@@ -203,13 +228,30 @@ public final class Outbox {
     }
 
     private static final class Contents {
-        private final Map<String, OutboxEntry> pages = new LinkedHashMap<>();
+        private final Map<String, JsonNode> pages = new LinkedHashMap<>();
         private final Map<String, String> rawLines = new LinkedHashMap<>();
         private final Set<String> delivered = new LinkedHashSet<>();
         private final List<String> unreadable = new ArrayList<>();
 
+        /** Undelivered pages, oldest first; a page line that does not map to a page moves to unreadable. */
         List<OutboxEntry> pending() {
-            return pages.values().stream().filter(entry -> !delivered.contains(entry.id())).toList();
+            List<OutboxEntry> pending = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> page : List.copyOf(pages.entrySet())) {
+                if (delivered.contains(page.getKey())) {
+                    continue;
+                }
+                try {
+                    pending.add(entry(page.getKey(), page.getValue()));
+                } catch (RuntimeException e) {
+                    pages.remove(page.getKey());
+                    unreadable.add(rawLines.remove(page.getKey()));
+                }
+            }
+            return pending;
+        }
+
+        boolean nothingPending() {
+            return unreadable.isEmpty() && pages.keySet().stream().allMatch(delivered::contains);
         }
     }
 

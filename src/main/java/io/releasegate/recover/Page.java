@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * <p>{@code summary} is cut to {@value #MAX_SUMMARY} characters (ending in an ellipsis); {@code dedupKey} is at most
  * {@value #MAX_DEDUP_KEY} characters; {@code customDetails} keeps its order and holds only plain values (strings,
  * numbers, booleans, lists and maps of them). {@code component}, {@code group} and {@code eventClass} may be null.
+ * The timestamp is kept to the millisecond.
  */
 public record Page(PageAction action, String dedupKey, String summary, Severity severity, String source,
         String component, String group, String eventClass, Instant timestamp, Map<String, Object> customDetails,
@@ -31,7 +32,7 @@ public record Page(PageAction action, String dedupKey, String summary, Severity 
     public Page {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(timestamp, "timestamp");
+        timestamp = Objects.requireNonNull(timestamp, "timestamp").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (dedupKey == null || dedupKey.isBlank()) {
             throw new IllegalArgumentException("a page needs a dedup key");
         }
@@ -76,12 +77,6 @@ public record Page(PageAction action, String dedupKey, String summary, Severity 
                     + "' is not a hex digest of at least 12 digits");
         }
         return "release-gate/" + segment(gate, "gate") + "/" + segment(pool, "pool") + "/" + hex.substring(0, 12);
-    }
-
-    /** A copy with another timestamp (used when a page is re-sent from the outbox: the original time stays). */
-    public Page withTimestamp(Instant newTimestamp) {
-        return new Page(action, dedupKey, summary, severity, source, component, group, eventClass, newTimestamp,
-                customDetails, links);
     }
 
     private static String segment(String value, String what) {

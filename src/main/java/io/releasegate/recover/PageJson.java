@@ -21,6 +21,8 @@ import java.util.Map;
  */
 public final class PageJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {
+    };
 
     private PageJson() {
     }
@@ -46,9 +48,7 @@ public final class PageJson {
         try {
             PageAction action = PageAction.valueOf(text(node, "action").toUpperCase(java.util.Locale.ROOT));
             Map<String, Object> details = node.has("customDetails")
-                    ? MAPPER.convertValue(node.get("customDetails"), new TypeReference<LinkedHashMap<String, Object>>() {
-                    })
-                    : Map.of();
+                    ? MAPPER.convertValue(node.get("customDetails"), DETAILS) : Map.<String, Object>of();
             List<Link> links = new ArrayList<>();
             for (JsonNode link : node.path("links")) {
                 links.add(new Link(link.path("href").asText(), link.path("text").asText("")));

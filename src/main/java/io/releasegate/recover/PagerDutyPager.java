@@ -29,10 +29,28 @@ public final class PagerDutyPager implements Pager {
         this.clientUrl = clientUrl;
     }
 
+    /** PagerDuty's limit for one event. */
+    static final int MAX_EVENT_BYTES = 512 * 1024;
+
     @Override
     public Delivery deliver(Page page, Duration timeout) {
-        return HttpDelivery.post(enqueue, PageJson.bytes(event(page, routingKey.value(), clientUrl)), Map.of(),
-                timeout, List.of(routingKey));
+        return HttpDelivery.post(enqueue, body(page, routingKey.value(), clientUrl), Map.of(), timeout,
+                List.of(routingKey));
+    }
+
+    /**
+     * The event's bytes; when they exceed PagerDuty's 512 KB, {@code custom_details} is replaced by a note (the
+     * page itself, summary and links, still goes out rather than being refused with a 400).
+     */
+    static byte[] body(Page page, String routingKey, String clientUrl) {
+        ObjectNode event = event(page, routingKey, clientUrl);
+        byte[] bytes = PageJson.bytes(event);
+        if (bytes.length > MAX_EVENT_BYTES && event.has("payload")) {
+            ((ObjectNode) event.get("payload")).putObject("custom_details").put("note", "the custom details ("
+                    + bytes.length + " bytes with the event) exceed PagerDuty's 512 KB limit; see the links");
+            bytes = PageJson.bytes(event);
+        }
+        return bytes;
     }
 
     /** The exact event body for {@code page}. */

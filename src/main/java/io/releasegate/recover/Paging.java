@@ -30,18 +30,47 @@ public final class Paging {
         this(escalation, outbox, Clock.systemUTC(), log);
     }
 
+    /**
+     * Loads and initialises, without sending anything, what the first page needs (JSON rendering of every wire
+     * format, the HTTP client, the outbox and its lock), so that a gate can pay this at start-up rather than
+     * between "verification failed" and the page. Optional; safe to call more than once.
+     */
+    public void prepare() {
+        Page sample = Page.trigger("release-gate/prepare/prepare/000000000000", "prepare")
+                .detail("prepare", java.util.List.of(1, true)).link("http://127.0.0.1/", "prepare")
+                .timestamp(clock.instant()).build();
+        PageJson.fromJson(PageJson.toJson(sample));
+        PageJson.bytes(PagerDutyPager.event(sample, "prepare", null));
+        PageJson.bytes(SlackPager.message(sample));
+        PageJson.bytes(TeamsPager.message(sample));
+        HttpDelivery.prepare();
+        if (outbox != null) {
+            try {
+                outbox.pending();
+            } catch (IOException e) {
+                log.warn("the outbox %s cannot be read: %s", outbox.file(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
     /** Sends one page along the chain; never throws for delivery or outbox problems. */
     public PageResult send(Page page) {
         String id = null;
+        String outboxProblem = null;
         if (outbox != null) {
             try {
                 id = outbox.append(page, escalation.contactNames(), clock.instant());
             } catch (IOException e) {
-                log.error("cannot write page %s to the outbox %s: %s", page.dedupKey(), outbox.file(),
-                        e.getClass().getSimpleName());
+                outboxProblem = "the outbox " + outbox.file() + " could not be written (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + ")";
+                log.error("page %s: %s", page.dedupKey(), outboxProblem);
             }
         }
         PageResult result = escalation.page(page);
+        if (!result.delivered() && outboxProblem != null) {
+            return new PageResult(page, false, null, result.attempts(), result.reason() + "; NOT kept: "
+                    + outboxProblem);
+        }
         if (result.delivered() && id != null) {
             try {
                 outbox.markDelivered(id, result.deliveredTo(), clock.instant());

@@ -2,11 +2,8 @@ package io.releasegate.recover;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Slack incoming webhook: POSTs {@code {"text": fallback, "blocks": [header, section, fields, links, context]}}.
@@ -17,18 +14,15 @@ public final class SlackPager implements Pager {
     private static final int MAX_SECTION = 3000;
     private static final int MAX_FIELDS = 10;
     private static final int MAX_FIELD = 2000;
-    private final Secret webhookUrl;
-    private final URI target;
+    private final UrlPoster poster;
 
     public SlackPager(Secret webhookUrl) {
-        this.webhookUrl = Objects.requireNonNull(webhookUrl, "webhookUrl");
-        this.target = HttpDelivery.uri(webhookUrl);
+        this.poster = new UrlPoster(webhookUrl);
     }
 
     @Override
     public Delivery deliver(Page page, Duration timeout) {
-        return HttpDelivery.post(target, PageJson.bytes(message(page)), Map.of(), timeout,
-                List.of(webhookUrl));
+        return poster.post(PageJson.bytes(message(page)), Map.of(), timeout);
     }
 
     /** The exact message body for {@code page}. */
@@ -81,6 +75,6 @@ public final class SlackPager implements Pager {
 
     @Override
     public String toString() {
-        return "SlackPager[" + webhookUrl.reference() + "]";
+        return "SlackPager[" + poster.reference() + "]";
     }
 }

@@ -2,11 +2,8 @@ package io.releasegate.recover;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Microsoft Teams Workflows webhook ("Post to a channel when a webhook request is received"): POSTs a message with
@@ -16,18 +13,15 @@ import java.util.Objects;
 public final class TeamsPager implements Pager {
     static final String CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
-    private final Secret workflowUrl;
-    private final URI target;
+    private final UrlPoster poster;
 
     public TeamsPager(Secret workflowUrl) {
-        this.workflowUrl = Objects.requireNonNull(workflowUrl, "workflowUrl");
-        this.target = HttpDelivery.uri(workflowUrl);
+        this.poster = new UrlPoster(workflowUrl);
     }
 
     @Override
     public Delivery deliver(Page page, Duration timeout) {
-        return HttpDelivery.post(target, PageJson.bytes(message(page)), Map.of(), timeout,
-                List.of(workflowUrl));
+        return poster.post(PageJson.bytes(message(page)), Map.of(), timeout);
     }
 
     /** The exact message body for {@code page}. */
@@ -73,6 +67,6 @@ public final class TeamsPager implements Pager {
 
     @Override
     public String toString() {
-        return "TeamsPager[" + workflowUrl.reference() + "]";
+        return "TeamsPager[" + poster.reference() + "]";
     }
 }

@@ -1,6 +1,5 @@
 package io.releasegate.recover;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -16,14 +15,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookPager implements Pager {
     /** The signature header. */
     public static final String SIGNATURE_HEADER = "X-Release-Gate-Signature";
-    private final Secret url;
-    private final URI target;
+    private final UrlPoster poster;
     private final Secret hmacSecret;
 
     /** {@code hmacSecret} may be null (no signature). */
     public WebhookPager(Secret url, Secret hmacSecret) {
-        this.url = java.util.Objects.requireNonNull(url, "url");
-        this.target = HttpDelivery.uri(url);
+        this.poster = new UrlPoster(url, hmacSecret);
         this.hmacSecret = hmacSecret;
     }
 
@@ -32,8 +29,7 @@ public final class WebhookPager implements Pager {
         byte[] body = PageJson.bytes(PageJson.toJson(page));
         Map<String, String> headers = hmacSecret == null ? Map.of()
                 : Map.of(SIGNATURE_HEADER, signature(hmacSecret.value(), body));
-        return HttpDelivery.post(target, body, headers, timeout,
-                HttpDelivery.secrets(url, hmacSecret));
+        return poster.post(body, headers, timeout);
     }
 
     /** {@code sha256=<lower-case hex>} of HMAC-SHA256(key, body). */
@@ -49,6 +45,6 @@ public final class WebhookPager implements Pager {
 
     @Override
     public String toString() {
-        return "WebhookPager[" + url.reference() + (hmacSecret == null ? "" : ", signed") + "]";
+        return "WebhookPager[" + poster.reference() + (hmacSecret == null ? "" : ", signed") + "]";
     }
 }

@@ -37,7 +37,7 @@ public final class VerificationHtml {
     }
 
     public static void write(List<VerificationResult> results, Path file) throws IOException {
-        AtomicFiles.write(file, toHtml(results));
+        ReportFiles.write(file, toHtml(results));
     }
 
     static void section(StringBuilder html, VerificationResult result) {

@@ -67,7 +67,7 @@ public final class VerificationJson {
     }
 
     public static void write(VerificationResult result, Path file) throws IOException {
-        AtomicFiles.write(file, toJson(result));
+        ReportFiles.write(file, toJson(result));
     }
 
     private static void putNumber(ObjectNode node, String field, double value) {

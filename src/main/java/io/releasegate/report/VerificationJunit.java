@@ -23,7 +23,7 @@ public final class VerificationJunit {
     }
 
     public static void write(List<VerificationResult> results, Path file) throws IOException {
-        AtomicFiles.write(file, toXml(results));
+        ReportFiles.write(file, toXml(results));
     }
 
     static void suite(StringBuilder xml, VerificationResult result) {

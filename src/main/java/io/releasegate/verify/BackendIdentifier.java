@@ -18,6 +18,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public record BackendIdentifier(String source, String name) implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
     public static final BackendIdentifier DEFAULT = new BackendIdentifier("header", "X-Served-By");
 
     public BackendIdentifier {
@@ -83,7 +84,7 @@ public record BackendIdentifier(String source, String name) implements Serializa
     }
 
     private String bodyMatch(String body) {
-        Matcher matcher = Pattern.compile(name).matcher(body);
+        Matcher matcher = PATTERNS.computeIfAbsent(name, Pattern::compile).matcher(body);
         return matcher.find() ? matcher.group(1) : null;
     }
 

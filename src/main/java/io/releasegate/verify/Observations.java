@@ -17,6 +17,7 @@ public final class Observations {
     private final List<String> names;
     private final SequentialTest sequential;
     private final long maxErrors;
+    private final Map<String, Integer> index = new java.util.HashMap<>();
     private final long[] counts;
     private final long[] serverErrors;
     private final Map<String, Long> unexpected = new LinkedHashMap<>();
@@ -36,6 +37,13 @@ public final class Observations {
         this.sequential = sequential;
         this.maxErrors = maxErrors;
         this.counts = new long[names.size()];
+        for (int i = 0; i < pool.servers().size(); i++) {
+            ExpectedServer server = pool.servers().get(i);
+            index.putIfAbsent(server.name(), i);
+            if (!server.address().isEmpty()) {
+                index.putIfAbsent(server.address(), i);
+            }
+        }
         this.serverErrors = new long[names.size()];
     }
 
@@ -51,9 +59,8 @@ public final class Observations {
         requests++;
         int server = -1;
         if (outcome.reported() != null) {
-            Optional<String> name = pool.resolve(outcome.reported());
-            if (name.isPresent()) {
-                server = names.indexOf(name.get());
+            server = serverIndex(outcome.reported());
+            if (server >= 0) {
                 counts[server]++;
             } else {
                 unexpected.merge(ExpectedPool.lastOfList(outcome.reported()), 1L, Long::sum);
@@ -65,6 +72,15 @@ public final class Observations {
             unidentified++;
         }
         return decide(server);
+    }
+
+    private int serverIndex(String reported) {
+        Integer direct = index.get(reported);
+        if (direct != null) {
+            return direct;
+        }
+        Optional<String> name = pool.resolve(reported);
+        return name.map(names::indexOf).orElse(-1);
     }
 
     private void countError(Outcome outcome, int server) {
@@ -88,7 +104,7 @@ public final class Observations {
             stopReason = "a response did not name its backend";
         } else if (errors() > maxErrors) {
             stopReason = "more errors than --max-error-rate allows in this run";
-        } else if (server >= 0 && sequential.observe(counts.clone())) {
+        } else if (server >= 0 && sequential.observe(counts)) {
             stopReason = sequential.missingServer() >= 0 ? "a declared server is still without traffic"
                     : "the shares differ from the declared weights";
         }

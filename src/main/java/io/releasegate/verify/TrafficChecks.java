@@ -48,7 +48,7 @@ final class TrafficChecks {
     }
 
     private CheckResult errors() {
-        String target = request.target().toString();
+        String target = request.displayTarget();
         long n = tally.requests();
         if (n == 0) {
             return CheckResult.error(ERRORS, target, "no request completed before the deadline of "
@@ -182,8 +182,13 @@ final class TrafficChecks {
             case REQUEST_HASH:
                 return new CheckResult(DISTRIBUTION, pool, CheckStatus.NO_DATA, "shares not tested: balance "
                         + algorithm + " hashes the request; the probe sent " + RequestVariation.of(request.pool())
-                        .describe() + ", which tests that every declared server gets traffic, but a hash does not "
-                        + "split exactly by weight");
+                        .describe() + ", which tests that every declared server gets traffic (assuming at least half "
+                        + "its declared share), but a hash does not split exactly by weight");
+            case LOAD_AWARE:
+                return new CheckResult(DISTRIBUTION, pool, CheckStatus.NO_DATA, "shares not tested: balance "
+                        + algorithm + " follows the servers' load (or a hash ring), not exactly their weights; tested: "
+                        + "every declared server gets traffic (assuming at least half its declared share), no "
+                        + "backend outside the pool, errors");
             case FIRST:
                 return new CheckResult(DISTRIBUTION, pool, CheckStatus.NO_DATA, "shares not tested: balance first "
                         + "fills the first server up to its maxconn before using the next");

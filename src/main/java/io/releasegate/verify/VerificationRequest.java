@@ -38,7 +38,8 @@ public record VerificationRequest(URI target, ExpectedPool pool, BackendIdentifi
         String scheme = target.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || target.getHost() == null) {
-            throw new IllegalArgumentException("--lb '" + target + "': expected an http:// or https:// URL with a host");
+            throw new IllegalArgumentException("--lb '" + withoutCredentials(target.toString())
+                    + "': expected an http:// or https:// URL with a host");
         }
         require(requests >= 0, "--requests must be 0 (default) or more, was " + requests);
         require(concurrency >= 1 && concurrency <= 1024, "--concurrency must be between 1 and 1024, was " + concurrency);
@@ -50,10 +51,24 @@ public record VerificationRequest(URI target, ExpectedPool pool, BackendIdentifi
         require(maxErrorRate >= 0 && maxErrorRate < 1, "--max-error-rate must be in [0, 1), was " + maxErrorRate);
     }
 
+    /** The text of a URL without the user information that may carry a password. */
+    public static String withoutCredentials(String url) {
+        return url.replaceAll("//[^/@?#]*@", "//");
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /**
+     * The target as logs and reports show it: without user information (credentials) and with the query elided.
+     */
+    public String displayTarget() {
+        String port = target.getPort() > 0 ? ":" + target.getPort() : "";
+        String path = target.getRawPath() == null ? "" : target.getRawPath();
+        return target.getScheme() + "://" + target.getHost() + port + path + (target.getRawQuery() == null ? "" : "?...");
     }
 
     /** The level this pool is tested at. */

@@ -37,14 +37,14 @@ public final class Verifier {
         ExpectedPool pool = request.pool();
         double[] shares = pool.shares().values().stream().mapToDouble(Double::doubleValue).toArray();
         BalanceMode mode = pool.mode();
-        SamplePlan plan = SamplePlan.of(shares, request.poolAlpha(), mode == BalanceMode.WEIGHTED,
+        SamplePlan plan = SamplePlan.of(zeroRuleShares(shares, mode), request.poolAlpha(), mode.exactShares(),
                 mode != BalanceMode.CLIENT_BOUND, request.requests());
         warnIfTooFew(request, plan, log);
         SequentialTest sequential = new SequentialTest(shares, plan);
         long maxErrors = (long) Math.floor(request.maxErrorRate() * plan.maxRequests());
         Observations observations = new Observations(pool, sequential, maxErrors);
         log.info("verify: pool %s at %s: up to %d requests, concurrency %d, rate %s, alpha %s",
-                pool.name(), request.target(), plan.maxRequests(), request.concurrency(),
+                pool.name(), request.displayTarget(), plan.maxRequests(), request.concurrency(),
                 request.rate() > 0 ? Words.number(request.rate()) + "/s" : "uncapped", Words.number(request.poolAlpha()));
         try (HttpProbe probe = probes.get()) {
             new TrafficGenerator(request, probe, observations, log).run(plan.maxRequests());
@@ -61,8 +61,19 @@ public final class Verifier {
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         log.info("verify: %s after %d requests in %d ms%s", judgement.verdict(), tally.requests(), durationMs,
                 tally.stopReason().isEmpty() ? "" : " (stopped early: " + tally.stopReason() + ")");
-        return new VerificationResult(pool.name(), request.target().toString(), judgement.verdict(), tally,
+        return new VerificationResult(pool.name(), request.displayTarget(), judgement.verdict(), tally,
                 pool.shares(), test, plan, checks, judgement.reasons(), durationMs);
+    }
+
+    private static double[] zeroRuleShares(double[] shares, BalanceMode mode) {
+        if (mode.exactShares()) {
+            return shares;
+        }
+        double[] assumed = new double[shares.length];
+        for (int i = 0; i < shares.length; i++) {
+            assumed[i] = mode.zeroRuleShare(shares[i]);
+        }
+        return assumed;
     }
 
     private static String zeroRuleServer(SequentialTest sequential, ExpectedPool pool) {

@@ -131,4 +131,19 @@ class DiffCommandTest {
             assertThat(badFormat.exitCode()).isEqualTo(2);
         }
     }
+
+    @Test
+    void shouldExitOneForAnUnparseableHeadEvenWhenReviewIsOff() throws Exception {
+        try (ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"))) {
+            String base = repo.write(".releasegate.yml", "review:\n  threshold: NONE\n")
+                    .copyFixture("poolfile/incident-before.yml", "lb/pools.yml").commit("pool");
+            String head = repo.write("lb/pools.yml", "pools:\n  web:\n    servers: {a: {weight: 1}}\n").commit("oops");
+
+            Run run = run("diff", "--repo", repo.root().toString(), "--base", base, "--head", head);
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("risk CRITICAL, no review required").contains("CONFIG_UNPARSEABLE")
+                    .contains("error: lb/pools.yml:3");
+        }
+    }
 }

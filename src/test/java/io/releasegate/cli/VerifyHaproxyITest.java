@@ -14,11 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code release-gate verify} against a real HAProxy in front of real backends, run in-process. */
@@ -26,18 +25,12 @@ class VerifyHaproxyITest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final LoadBalancers lbs = new LoadBalancers();
 
     @Test
     void shouldPassAHealthyTwoServerPool() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--rate", "0");
 
@@ -48,7 +41,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldPassAHealthyThreeServerPool() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02"), backend("web-03"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"), lbs.backend("web-03"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02,web-03", "--rate", "0",
                 "--format", "json");
@@ -59,9 +52,9 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWithinAboutTwelveRequestsWhenWebTwoIsMissingFromTheLiveConfig() {
-        HttpBackend web1 = backend("web-01");
-        HttpBackend web2 = backend("web-02");
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), web1);
+        HttpBackend web1 = lbs.backend("web-01");
+        HttpBackend web2 = lbs.backend("web-02");
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), web1);
 
         long start = System.nanoTime();
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--format", "json",
@@ -78,7 +71,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWithDriftAndMissingWhenWebTwoIsPutInMaintenance() throws IOException {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"));
         runtimeCommand(lb.socket(), "set server web/web-02 state maint");
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--pool", "web",
@@ -91,8 +84,8 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldPassWeightsThreeToOneDeclaredAndLive() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of("web-01", 3, "web-02", 1), backend("web-01"),
-                backend("web-02"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of("web-01", 3, "web-02", 1), lbs.backend("web-01"),
+                lbs.backend("web-02"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01=3,web-02=1", "--rate", "0");
 
@@ -101,9 +94,27 @@ class VerifyHaproxyITest {
     }
 
     @Test
+    void shouldPassLeastconnWithUnequalWeightsButStillCatchAMissingServer() {
+        HaproxyProcess fine = lbs.haproxy("leastconn", Map.of("web-01", 3, "web-02", 1), lbs.backend("web-01"),
+                lbs.backend("web-02"));
+
+        CliRun pass = CliRun.of("verify", "--lb", fine.url(), "--expect", "web-01=3,web-02=1", "--algorithm",
+                "leastconn", "--rate", "0", "--requests", "1000");
+        fine.close();
+        HaproxyProcess broken = lbs.haproxy("leastconn", Map.of(), lbs.backend("web-01"));
+        CliRun fail = CliRun.of("verify", "--lb", broken.url(), "--expect", "web-01,web-02", "--algorithm",
+                "leastconn");
+
+        assertThat(pass.exitCode()).as(pass.out() + pass.err()).isZero();
+        assertThat(pass.out()).contains("shares not tested: balance leastconn follows the servers' load");
+        assertThat(fail.exitCode()).as(fail.out() + fail.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(fail.out()).contains("web-02 got none of 27 responses");
+    }
+
+    @Test
     void shouldFailFiftyFiftyDeclaredWhenTheLiveWeightsAreSevenToThree() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of("web-01", 7, "web-02", 3), backend("web-01"),
-                backend("web-02"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of("web-01", 7, "web-02", 3), lbs.backend("web-01"),
+                lbs.backend("web-02"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--rate", "0");
 
@@ -113,7 +124,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWhenABackendAnswers500() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02").status(500));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02").status(500));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--rate", "0");
 
@@ -123,7 +134,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldFailWhenABackendIsSlowerThanTheTimeout() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02").delayMillis(1_500));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02").delayMillis(1_500));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--timeout", "300ms",
                 "--rate", "0");
@@ -136,16 +147,19 @@ class VerifyHaproxyITest {
     void shouldSayTheServiceIsDownWhenTheLoadBalancerIsUnreachable() {
         int closedPort = FreePorts.next();
 
-        CliRun run = CliRun.of("verify", "--lb", "http://127.0.0.1:" + closedPort + "/", "--expect", "web-01,web-02");
+        CliRun run = CliRun.of("verify", "--lb", "http://ops:s3cret@127.0.0.1:" + closedPort + "/?token=t0ken",
+                "--expect", "web-01,web-02");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAIL);
-        assertThat(run.out()).contains("the service is down").contains("refused");
+        assertThat(run.out()).contains("the service is down: the load balancer at http://127.0.0.1:" + closedPort
+                + "/?... refused all").contains("refused");
+        assertThat(run.out() + run.err()).doesNotContain("s3cret").doesNotContain("t0ken");
         assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void shouldFailWhenABackendOutsideTheDeclaredPoolAnswers() {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"), backend("web-02"), backend("web-03"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"), lbs.backend("web-03"));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--format", "json");
 
@@ -165,9 +179,9 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldNeverExceedTheRateCapAtTheBackends() {
-        HttpBackend web1 = backend("web-01");
-        HttpBackend web2 = backend("web-02");
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), web1, web2);
+        HttpBackend web1 = lbs.backend("web-01");
+        HttpBackend web2 = lbs.backend("web-02");
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), web1, web2);
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--rate", "20",
                 "--deadline", "1500ms", "--requests", "1000", "--concurrency", "8");
@@ -181,7 +195,7 @@ class VerifyHaproxyITest {
 
     @Test
     void shouldWriteJunitAndHtmlReports() throws IOException {
-        HaproxyProcess lb = haproxy("roundrobin", Map.of(), backend("web-01"));
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"));
         Path junit = dir.resolve("out/verify.xml");
         Path html = dir.resolve("out/verify.html");
 
@@ -207,23 +221,7 @@ class VerifyHaproxyITest {
         return max;
     }
 
-    private HttpBackend backend(String name) {
-        HttpBackend backend = HttpBackend.start(name);
-        started.add(backend);
-        return backend;
-    }
 
-    private HaproxyProcess haproxy(String algorithm, Map<String, Integer> weights, HttpBackend... backends) {
-        Map<String, String> servers = new LinkedHashMap<>();
-        for (HttpBackend backend : backends) {
-            servers.put(backend.name(), backend.address());
-        }
-        int port = FreePorts.next();
-        HaproxyProcess lb = HaproxyProcess.start(dir, HaproxyProcess.config("web", port, FreePorts.next(), algorithm,
-                servers, weights), port);
-        started.add(lb);
-        return lb;
-    }
 
     private static void runtimeCommand(Path socket, String command) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {

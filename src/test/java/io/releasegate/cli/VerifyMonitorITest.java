@@ -2,11 +2,8 @@ package io.releasegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.HaproxyProcess;
-import io.releasegate.testing.HttpBackend;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,40 +11,29 @@ import org.junit.jupiter.api.io.TempDir;
 /** Monitoring windows: {@code --samples K --interval D --failure-limit F} against a real HAProxy. */
 class VerifyMonitorITest {
     @Test
-    void shouldFailTheWindowOnceFailuresExceedTheLimit(@TempDir Path dir) {
-        try (HttpBackend web1 = HttpBackend.start("web-01")) {
-            Map<String, String> servers = new LinkedHashMap<>();
-            servers.put("web-01", web1.address());
-            int port = FreePorts.next();
-            try (HaproxyProcess lb = HaproxyProcess.start(dir, HaproxyProcess.config("web", port, FreePorts.next(),
-                    "roundrobin", servers, Map.of()), port)) {
+    void shouldFailTheWindowOnceFailuresExceedTheLimit(@TempDir Path dir) throws Exception {
+        try (LoadBalancers lbs = new LoadBalancers(dir)) {
+            HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"));
 
-                CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--samples", "5",
-                        "--interval", "100ms", "--failure-limit", "1");
+            CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--samples", "5",
+                    "--interval", "100ms", "--failure-limit", "1");
 
-                assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAIL);
-                assertThat(run.out()).contains("2 of 2 samples did not pass (--failure-limit 1)");
-                assertThat(run.err()).contains("sample 2/5: FAIL").doesNotContain("sample 3/5");
-            }
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAIL);
+            assertThat(run.out()).contains("2 of 2 samples did not pass (--failure-limit 1)");
+            assertThat(run.err()).contains("sample 2/5: FAIL").doesNotContain("sample 3/5");
         }
     }
 
     @Test
-    void shouldPassTheWindowWhenEverySamplePasses(@TempDir Path dir) {
-        try (HttpBackend web1 = HttpBackend.start("web-01"); HttpBackend web2 = HttpBackend.start("web-02")) {
-            Map<String, String> servers = new LinkedHashMap<>();
-            servers.put("web-01", web1.address());
-            servers.put("web-02", web2.address());
-            int port = FreePorts.next();
-            try (HaproxyProcess lb = HaproxyProcess.start(dir, HaproxyProcess.config("web", port, FreePorts.next(),
-                    "roundrobin", servers, Map.of()), port)) {
+    void shouldPassTheWindowWhenEverySamplePasses(@TempDir Path dir) throws Exception {
+        try (LoadBalancers lbs = new LoadBalancers(dir)) {
+            HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"));
 
-                CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--samples", "3",
-                        "--interval", "50ms", "--requests", "40", "--rate", "0", "--format", "json");
+            CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--samples", "3",
+                    "--interval", "50ms", "--requests", "40", "--rate", "0", "--format", "json");
 
-                assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-                assertThat(run.out()).contains("\"requests\" : 120").contains("0 of 3 samples did not pass");
-            }
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("\"requests\" : 120").contains("0 of 3 samples did not pass");
         }
     }
 }

@@ -2,37 +2,22 @@ package io.releasegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.HttpBackend;
 import io.releasegate.testing.NginxProcess;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code verify} against a real nginx: backends named by {@code $upstream_addr}, mapped by address. */
 class VerifyNginxITest {
-    @TempDir
-    Path dir;
-
-    private final List<AutoCloseable> started = new ArrayList<>();
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final LoadBalancers lbs = new LoadBalancers();
 
     @Test
     void shouldPassAHealthyPoolIdentifiedByUpstreamAddress() {
-        HttpBackend web1 = backend("web-01");
-        HttpBackend web2 = backend("web-02");
-        NginxProcess lb = nginx("", Map.of(web1.address(), 1, web2.address(), 1));
+        HttpBackend web1 = lbs.backend("web-01");
+        HttpBackend web2 = lbs.backend("web-02");
+        NginxProcess lb = lbs.nginx("", Map.of(web1.address(), 1, web2.address(), 1));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", web1.address() + "," + web2.address(),
                 "--identify", "header:X-Upstream", "--rate", "0");
@@ -43,9 +28,9 @@ class VerifyNginxITest {
 
     @Test
     void shouldFailWhenOneServerIsMissingFromTheLiveUpstream() {
-        HttpBackend web1 = backend("web-01");
-        HttpBackend web2 = backend("web-02");
-        NginxProcess lb = nginx("", Map.of(web1.address(), 1));
+        HttpBackend web1 = lbs.backend("web-01");
+        HttpBackend web2 = lbs.backend("web-02");
+        NginxProcess lb = lbs.nginx("", Map.of(web1.address(), 1));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", web1.address() + "," + web2.address(),
                 "--identify", "header:X-Upstream");
@@ -56,9 +41,9 @@ class VerifyNginxITest {
 
     @Test
     void shouldIdentifyTheBackendFromTheBody() {
-        HttpBackend web1 = backend("web-01");
-        HttpBackend web2 = backend("web-02");
-        NginxProcess lb = nginx("", Map.of(web1.address(), 3, web2.address(), 1));
+        HttpBackend web1 = lbs.backend("web-01");
+        HttpBackend web2 = lbs.backend("web-02");
+        NginxProcess lb = lbs.nginx("", Map.of(web1.address(), 3, web2.address(), 1));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01=3,web-02=1", "--identify",
                 "body:^(web-\\d+)", "--rate", "0", "--format", "json");
@@ -69,9 +54,9 @@ class VerifyNginxITest {
 
     @Test
     void shouldVaryTheRequestForAUriHashAndRequireEveryServer() {
-        HttpBackend web1 = backend("web-01");
-        HttpBackend web2 = backend("web-02");
-        NginxProcess lb = nginx("hash $request_uri", Map.of(web1.address(), 1, web2.address(), 1));
+        HttpBackend web1 = lbs.backend("web-01");
+        HttpBackend web2 = lbs.backend("web-02");
+        NginxProcess lb = lbs.nginx("hash $request_uri", Map.of(web1.address(), 1, web2.address(), 1));
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01,web-02", "--algorithm",
                 "hash $request_uri", "--identify", "header:X-Backend-Missing", "--rate", "0");
@@ -86,17 +71,5 @@ class VerifyNginxITest {
         assertThat(web2.requests()).isPositive();
     }
 
-    private HttpBackend backend(String name) {
-        HttpBackend backend = HttpBackend.start(name);
-        started.add(backend);
-        return backend;
-    }
 
-    private NginxProcess nginx(String balancer, Map<String, Integer> servers) {
-        int port = FreePorts.next();
-        NginxProcess lb = NginxProcess.start(dir, NginxProcess.config("web", port, balancer,
-                new LinkedHashMap<>(servers)), port);
-        started.add(lb);
-        return lb;
-    }
 }

@@ -203,8 +203,8 @@ class EscalationTest {
     }
 
     private Escalation escalation(RetryPolicy policy, Contact... chain) {
-        return new Escalation(List.of(chain), policy, Clock.systemUTC(), sleeper, RandomGenerator.of("L64X128MixRandom"),
-                log);
+        return new Escalation(List.of(chain), policy, Clock.systemUTC(), sleeper,
+                RandomGenerator.of("L64X128MixRandom"), log);
     }
 
     private static Contact contact(String name, LoopbackEndpoint endpoint) {

@@ -143,6 +143,21 @@ class OutboxTest {
     }
 
     @Test
+    void shouldStartANewLineAfterALineThatWasCutShort() throws Exception {
+        // arrange
+        Path file = dir.resolve("outbox.jsonl");
+        Files.writeString(file, "{\"type\":\"page\",\"id\":\"cut");
+        Outbox outbox = new Outbox(file);
+
+        // act
+        outbox.append(TestPages.incident(), List.of("oncall-pd"), TestPages.TIME);
+
+        // assert
+        assertThat(outbox.pending()).extracting(entry -> entry.page().dedupKey()).containsExactly(TestPages.KEY);
+        assertThat(Files.readAllLines(file)).hasSize(2).first().isEqualTo("{\"type\":\"page\",\"id\":\"cut");
+    }
+
+    @Test
     void shouldNotLoseAPageAppendedWhileAFlushWasSending() throws Exception {
         // arrange
         Outbox outbox = new Outbox(dir.resolve("outbox.jsonl"));
@@ -164,6 +179,41 @@ class OutboxTest {
             // assert
             assertThat(result.stillUndelivered()).isEqualTo(1);
             assertThat(outbox.pending()).extracting(entry -> entry.page().dedupKey()).containsExactly("late");
+        }
+    }
+
+    @Test
+    void shouldSayThatAnUndeliveredPageWasNotKeptWhenTheOutboxCannotBeWritten() throws Exception {
+        // arrange: the outbox's directory is a regular file
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        try (LoopbackEndpoint broken = LoopbackEndpoint.start(Reply.status(500))) {
+            Paging paging = new Paging(escalation(broken), new Outbox(notADirectory.resolve("outbox.jsonl")), log);
+
+            // act
+            PageResult result = paging.send(TestPages.incident());
+
+            // assert
+            assertThat(result.delivered()).isFalse();
+            assertThat(result.reason()).contains("; NOT kept: the outbox " + notADirectory.resolve("outbox.jsonl")
+                    + " could not be written");
+        }
+    }
+
+    @Test
+    void shouldPrepareWithoutSendingAnything() throws Exception {
+        // arrange
+        try (LoopbackEndpoint endpoint = LoopbackEndpoint.start(Reply.status(202))) {
+            Outbox outbox = new Outbox(dir.resolve("state/outbox.jsonl"));
+            Paging paging = new Paging(escalation(endpoint), outbox, log);
+
+            // act
+            paging.prepare();
+
+            // assert
+            assertThat(endpoint.requests()).isEmpty();
+            assertThat(outbox.pending()).isEmpty();
+            assertThat(dir.resolve("state")).isDirectory();
+            assertThat(log.entries()).isEmpty();
         }
     }
 

@@ -82,6 +82,25 @@ class PageTest {
     }
 
     @Test
+    void shouldSurviveJavaSerializationAsJenkinsPersistsIt() throws Exception {
+        // arrange
+        Page page = TestPages.incident();
+        var bytes = new java.io.ByteArrayOutputStream();
+
+        // act
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(page);
+        }
+        Object read;
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            read = in.readObject();
+        }
+
+        // assert
+        assertThat(read).isEqualTo(page);
+    }
+
+    @Test
     void shouldParseSeveritiesAndNameTheAllowedOnes() {
         assertThat(Severity.parse("Warning")).isEqualTo(Severity.WARNING);
         assertThatThrownBy(() -> Severity.parse("fatal")).hasMessageContaining("critical, error, warning, info");

@@ -126,6 +126,39 @@ class PagerDutyPagerTest {
     }
 
     @Test
+    void shouldReplaceCustomDetailsThatWouldPassPagerDutysSizeLimit() throws Exception {
+        // arrange
+        Page huge = Page.trigger("k", "summary").timestamp(TestPages.TIME).detail("log", "x".repeat(600_000))
+                .link("https://ci.example.org/job/gate/42/", "Gate report").build();
+
+        // act
+        JsonNode event = JSON.readTree(PagerDutyPager.body(huge, "key", null));
+
+        // assert
+        assertThat(PagerDutyPager.body(huge, "key", null).length).isLessThan(PagerDutyPager.MAX_EVENT_BYTES);
+        assertThat(event.at("/payload/custom_details/note").asText())
+                .startsWith("the custom details (").endsWith("exceed PagerDuty's 512 KB limit; see the links");
+        assertThat(event.at("/payload/summary").asText()).isEqualTo("summary");
+        assertThat(event.at("/links/0/href").asText()).isEqualTo("https://ci.example.org/job/gate/42/");
+    }
+
+    @Test
+    void shouldKeepOnlyTheStartOfAHugeErrorReply() throws Exception {
+        // arrange
+        String reply = "overloaded " + "z".repeat(2_000_000);
+        try (LoopbackEndpoint pagerDuty = LoopbackEndpoint.start(Reply.status(503, reply))) {
+            PagerDutyPager pager = new PagerDutyPager(KEY, pagerDuty.uri(""), null);
+
+            // act
+            Delivery delivery = pager.deliver(TestPages.incident(), Duration.ofSeconds(10));
+
+            // assert
+            assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.RETRYABLE);
+            assertThat(delivery.detail()).startsWith("overloaded zzz").hasSize(301).endsWith("\u2026");
+        }
+    }
+
+    @Test
     void shouldReadRetryAfterAsSecondsOrAsAnHttpDate() {
         Instant now = Instant.parse("2015-10-21T07:28:00Z");
         assertThat(HttpDelivery.parseRetryAfter("120", now)).isEqualTo(Duration.ofSeconds(120));

@@ -81,8 +81,12 @@ class ExpectedPoolTest {
     @Test
     void shouldClassifyAlgorithms() {
         assertThat(BalanceMode.of("roundrobin")).isEqualTo(BalanceMode.WEIGHTED);
-        assertThat(BalanceMode.of("least_conn")).isEqualTo(BalanceMode.WEIGHTED);
-        assertThat(BalanceMode.of("random(2)")).isEqualTo(BalanceMode.WEIGHTED);
+        assertThat(BalanceMode.of("static-rr")).isEqualTo(BalanceMode.WEIGHTED);
+        assertThat(BalanceMode.of("")).isEqualTo(BalanceMode.WEIGHTED);
+        assertThat(BalanceMode.of("leastconn")).isEqualTo(BalanceMode.LOAD_AWARE);
+        assertThat(BalanceMode.of("least_conn")).isEqualTo(BalanceMode.LOAD_AWARE);
+        assertThat(BalanceMode.of("random(2)")).isEqualTo(BalanceMode.LOAD_AWARE);
+        assertThat(BalanceMode.of("random two least_conn")).isEqualTo(BalanceMode.LOAD_AWARE);
         assertThat(BalanceMode.of("uri whole")).isEqualTo(BalanceMode.REQUEST_HASH);
         assertThat(BalanceMode.of("hash $request_uri consistent")).isEqualTo(BalanceMode.REQUEST_HASH);
         assertThat(BalanceMode.of("source")).isEqualTo(BalanceMode.CLIENT_BOUND);

@@ -64,12 +64,9 @@ public final class StatsCsvParser {
             origin = maintOrigin(status);
         } else if (upper.startsWith("DRAIN")) {
             state = OperationalState.UP;
-            // HAProxy shows DRAIN for a checked server whose weight was set to 0 as well: that is a weight, not a state
-            if (weight != 0 || upper.contains("AGENT")) {
-                admin = AdminState.DRAIN;
-                origin = upper.contains("AGENT") ? "set by its agent check" : "set by the runtime API or inherited "
-                        + "from the server it tracks";
-            }
+            admin = AdminState.DRAIN;
+            origin = upper.contains("AGENT") ? "set by its agent check"
+                    : "set by the runtime API or inherited from the server it tracks";
         } else if (upper.startsWith("UP") || upper.equals("NO CHECK")) {
             state = OperationalState.UP;
         } else if (upper.startsWith("NOLB")) {

@@ -1,6 +1,5 @@
 package io.releasegate.verify.probe;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -17,16 +16,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
-/** One keep-alive HTTP/1.1 connection: writes a GET, reads status, headers and a length-delimited or chunked body. */
+/**
+ * One keep-alive HTTP/1.1 connection: writes a GET, reads status, headers and a length-delimited or chunked body.
+ * TLS uses the JVM's default trust store and verifies the host name ({@code HTTPS} endpoint identification).
+ */
 final class Http11Connection implements Closeable {
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_HEADERS = 200;
 
     private final Socket socket;
     private final InputStream in;
+    private final byte[] buffer = new byte[16 * 1024];
+    private int position;
+    private int limit;
     private final OutputStream out;
     private final String hostHeader;
     private long deadlineNanos;
@@ -35,7 +41,7 @@ final class Http11Connection implements Closeable {
 
     private Http11Connection(Socket socket, String hostHeader) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.hostHeader = hostHeader;
     }
@@ -52,6 +58,9 @@ final class Http11Connection implements Closeable {
                 SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
                         .createSocket(socket, host, port, true);
                 ssl.setSoTimeout(timeoutMillis);
+                SSLParameters parameters = ssl.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(parameters);
                 ssl.startHandshake();
                 socket = ssl;
             }
@@ -79,8 +88,11 @@ final class Http11Connection implements Closeable {
         if (uri.getRawQuery() != null) {
             target += "?" + uri.getRawQuery();
         }
+        String authorization = uri.getRawUserInfo() == null ? "" : "Authorization: Basic " + java.util.Base64
+                .getEncoder().encodeToString(java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8)
+                        .getBytes(StandardCharsets.UTF_8)) + "\r\n";
         String request = "GET " + target + " HTTP/1.1\r\nHost: " + hostHeader
-                + "\r\nUser-Agent: release-gate-verify\r\nAccept: */*\r\n\r\n";
+                + "\r\nUser-Agent: release-gate-verify\r\nAccept: */*\r\n" + authorization + "\r\n";
         out.write(request.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         while (true) {
@@ -169,40 +181,63 @@ final class Http11Connection implements Closeable {
     }
 
     private void copy(long size, BoundedText body) throws IOException {
-        byte[] buffer = new byte[8192];
         long left = size;
         while (left > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (read < 0) {
+            if (position == limit && !fill()) {
                 if (size == Long.MAX_VALUE) {
                     return;
                 }
                 throw new EOFException("connection closed in the body");
             }
-            checkDeadline();
-            body.add(buffer, read);
-            left -= read;
+            int take = (int) Math.min(limit - position, left);
+            body.add(buffer, position, take);
+            position += take;
+            left -= take;
         }
     }
 
+    /** Reads more bytes into the empty buffer; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        checkDeadline();
+        int read = in.read(buffer, 0, buffer.length);
+        if (read <= 0) {
+            return false;
+        }
+        position = 0;
+        limit = read;
+        return true;
+    }
+
     private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        StringBuilder line = null;
         while (true) {
-            int b = in.read();
-            if (b < 0) {
-                return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+            if (position == limit && !fill()) {
+                return line == null || line.length() == 0 ? null : line.toString();
             }
-            if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
             }
-            line.write(b);
-            if (line.size() > MAX_LINE) {
+            boolean complete = position < limit;
+            int end = position;
+            if (complete) {
+                position++;
+            }
+            if (complete && line == null) {
+                int stop = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+                return new String(buffer, start, stop - start, StandardCharsets.ISO_8859_1);
+            }
+            String part = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+            line = line == null ? new StringBuilder(part) : line.append(part);
+            if (line.length() > MAX_LINE) {
                 throw new IOException("line longer than " + MAX_LINE + " bytes");
             }
-            if (line.size() == 1) {
-                checkDeadline();
+            if (complete) {
+                int length = line.length();
+                if (length > 0 && line.charAt(length - 1) == '\r') {
+                    line.setLength(length - 1);
+                }
+                return line.toString();
             }
         }
     }
@@ -242,10 +277,10 @@ final class Http11Connection implements Closeable {
     private static final class BoundedText {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
 
-        void add(byte[] buffer, int length) {
+        void add(byte[] buffer, int offset, int length) {
             int room = ProbeResponse.MAX_BODY - bytes.size();
             if (room > 0) {
-                bytes.write(buffer, 0, Math.min(room, length));
+                bytes.write(buffer, offset, Math.min(room, length));
             }
         }
 

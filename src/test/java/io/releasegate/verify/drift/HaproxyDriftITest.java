@@ -190,4 +190,24 @@ class HaproxyDriftITest {
             assertThat(read.source()).isEqualTo("stats page " + page + ";csv").doesNotContain("s3cret");
         }
     }
+
+    @Test
+    void shouldReadWeightZeroAsAWeightOnBothSources(@TempDir Path dir) throws Exception {
+        try (LiveFixture live = LiveFixture.start(dir)) {
+            // arrange: HAProxy 2.6 shows it UP with weight 0 on the stats page, READY with uweight 0 on the socket
+            live.runtime().setWeight("web", "web-02", 0);
+
+            // act
+            LiveServer fromSocket = live.runtime().read("web").server("web-02").orElseThrow();
+            LiveServer fromPage = live.statsPage().read("web").server("web-02").orElseThrow();
+            DriftReport report = DriftChecker.check(live.declared, live.statsPage());
+
+            // assert
+            assertThat(fromSocket.adminState()).isEqualTo(AdminState.READY);
+            assertThat(fromPage.adminState()).isEqualTo(AdminState.READY);
+            assertThat(fromPage.weight()).isZero();
+            assertThat(resultFor(report, "web-02").reason()).endsWith("has weight 0 live instead of the declared 1: "
+                    + "it receives no traffic");
+        }
+    }
 }

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.releasegate;
+
+import io.releasegate.review.AuditEntry;
+import java.io.Serializable;
+import java.time.Instant;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/** One line of the sign-off audit trail as saved in {@code build.xml} (see {@link ApprovalRecord} for why). */
+@ExportedBean(defaultVisibility = 2)
+public final class AuditRecord implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final long time;
+    private final String actor;
+    private final String kind;
+    private final String comment;
+    private final String digest;
+
+    AuditRecord(AuditEntry entry) {
+        this.time = entry.time().toEpochMilli();
+        this.actor = entry.actor();
+        this.kind = entry.kind().name();
+        this.comment = entry.comment();
+        this.digest = entry.digest();
+    }
+
+    @Exported
+    public String getTime() {
+        return Instant.ofEpochMilli(time).toString();
+    }
+
+    @Exported
+    public String getActor() {
+        return actor;
+    }
+
+    @Exported
+    public String getKind() {
+        return kind;
+    }
+
+    @Exported
+    public String getComment() {
+        return comment;
+    }
+
+    @Exported
+    public String getDigest() {
+        return digest;
+    }
+}

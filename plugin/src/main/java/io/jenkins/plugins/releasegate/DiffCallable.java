@@ -1,0 +1,60 @@
+package io.jenkins.plugins.releasegate;
+
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.releasegate.engine.CliResult;
+import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import io.releasegate.diff.RepositoryException;
+import io.releasegate.log.BufferedLog;
+import io.releasegate.policy.ChangeReport;
+import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.policy.PolicyException;
+import io.releasegate.report.ChangeReportJson;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Runs the engine's semantic diff and risk policy ({@link ChangeReviewer#review}) on the agent, in the workspace's
+ * git repository, with the unified diff of the load-balancer files. Returns JSON:
+ * {@code {exitCode, error, change, log}} where {@code change} is {@link ChangeReportJson#toMap} (the same JSON as
+ * {@code release-gate diff --format json --patch}) and {@code log} the engine's log lines.
+ */
+final class DiffCallable extends MasterToSlaveFileCallable<String> {
+    private static final long serialVersionUID = 1L;
+
+    private final String base;
+    private final String head;
+    /** The policy file relative to the repository, or null for {@code .releasegate.yml} at the head revision. */
+    private final String policy;
+
+    DiffCallable(String base, String head, String policy) {
+        this.base = base;
+        this.head = head;
+        this.policy = policy;
+    }
+
+    @Override
+    public String invoke(File dir, VirtualChannel channel) {
+        BufferedLog log = new BufferedLog();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        try {
+            Optional<Path> policyFile = policy == null ? Optional.empty()
+                    : Optional.of(dir.toPath().resolve(policy));
+            ChangeReport report = ChangeReviewer.review(dir.toPath(), base, head, policyFile, true, log);
+            answer.put("exitCode", report.reviewRequired() ? CliResult.FAIL : CliResult.OK);
+            answer.put("change", ChangeReportJson.toMap(report));
+        } catch (RepositoryException | PolicyException e) {
+            answer.put("exitCode", CliResult.BAD_INPUT);
+            answer.put("error", e.getMessage());
+        }
+        List<String> lines = new ArrayList<>();
+        log.entries().forEach(entry -> lines.add(entry.level() + " " + entry.message()));
+        answer.put("log", lines);
+        return JsonMaps.write(answer);
+    }
+}

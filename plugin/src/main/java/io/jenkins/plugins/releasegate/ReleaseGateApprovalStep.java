@@ -1,0 +1,171 @@
+package io.jenkins.plugins.releasegate;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Cause;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code releaseGateApproval(change: c, reviewers: 'bob,group:lb-reviewers', approvals: 2, timeout: 60,
+ * message: '...')}: waits, without holding an executor, until the engine's sign-off rules release the change, an
+ * allowed reviewer rejects it, or the timeout passes. Returns {@code [status, digest, approvedBy, summary]}.
+ */
+public class ReleaseGateApprovalStep extends Step {
+    /** Minutes to wait when the step does not say: one day. */
+    static final int DEFAULT_TIMEOUT_MINUTES = 24 * 60;
+
+    private Object change;
+    private String reviewers;
+    private int approvals;
+    private int timeout = DEFAULT_TIMEOUT_MINUTES;
+    private String message;
+    private int maxAge;
+
+    @DataBoundConstructor
+    public ReleaseGateApprovalStep() {
+        // every parameter is named
+    }
+
+    public Object getChange() {
+        return change;
+    }
+
+    /** The map returned by {@code releaseGateDiff} (digest, authors, requiredApprovals, reviewers). */
+    @DataBoundSetter
+    public void setChange(Object change) {
+        this.change = change;
+    }
+
+    public String getReviewers() {
+        return reviewers;
+    }
+
+    /** {@code bob, carol, group:lb-reviewers}; default: the change's reviewers, then the global default. */
+    @DataBoundSetter
+    public void setReviewers(String reviewers) {
+        this.reviewers = Util.fixEmptyAndTrim(reviewers);
+    }
+
+    public int getApprovals() {
+        return approvals;
+    }
+
+    /** Distinct reviewers required, at least the change's {@code requiredApprovals}; 0 (default): exactly that. */
+    @DataBoundSetter
+    public void setApprovals(int approvals) {
+        this.approvals = Math.max(0, approvals);
+    }
+
+    public int getTimeout() {
+        return timeout;
+    }
+
+    /** Minutes to wait before the sign-off is rejected for lack of reviewers. */
+    @DataBoundSetter
+    public void setTimeout(int timeout) {
+        this.timeout = timeout;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    @DataBoundSetter
+    public void setMessage(String message) {
+        this.message = Util.fixEmptyAndTrim(message);
+    }
+
+    public int getMaxAge() {
+        return maxAge;
+    }
+
+    /** Minutes after which an approval expires; 0 (default): never. */
+    @DataBoundSetter
+    public void setMaxAge(int maxAge) {
+        this.maxAge = Math.max(0, maxAge);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        Map<String, Object> changeMap = JsonMaps.map(change);
+        String digest = JsonMaps.string(changeMap, "digest", null);
+        if (digest == null) {
+            throw new AbortException("releaseGateApproval: 'change' must be the map returned by releaseGateDiff"
+                    + " (it has no digest)");
+        }
+        if (!changeMap.containsKey("authors")) {
+            throw new AbortException("releaseGateApproval: the change has no 'authors'; without them the rule"
+                    + " that authors may not approve cannot be applied. Pass the map returned by releaseGateDiff.");
+        }
+        if (timeout <= 0) {
+            throw new AbortException("releaseGateApproval: timeout must be a positive number of minutes");
+        }
+        ReleaseGateGlobalConfiguration global = new JenkinsFacade().configuration();
+        String policyReviewers = reviewersOf(changeMap.get("reviewers"));
+        String reviewerList = reviewers != null ? reviewers
+                : policyReviewers != null ? policyReviewers : global.getDefaultReviewers();
+        // the policy's number is a floor: a Jenkinsfile may ask for more approvals, never for fewer
+        int fromPolicy = Math.max(JsonMaps.integer(changeMap, "requiredApprovals", 1),
+                JsonMaps.bool(changeMap, "reviewRequired", true) ? 1 : 0);
+        int required = Math.max(approvals, fromPolicy);
+        List<String> names = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (Object author : JsonMaps.list(changeMap, "authors")) {
+            Map<String, Object> entry = JsonMaps.map(author);
+            names.add(JsonMaps.string(entry, "name", null));
+            emails.add(JsonMaps.string(entry, "email", null));
+        }
+        Run<?, ?> run = context.get(Run.class);
+        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
+        ApprovalStepExecution.Settings settings = new ApprovalStepExecution.Settings(digest,
+                reviewerList == null ? "" : reviewerList, required, timeout, maxAge,
+                message == null ? "Release Gate: sign-off needed for this load-balancer change" : message,
+                names, emails, cause == null ? null : cause.getUserId(),
+                JsonMaps.string(changeMap, "risk", "UNKNOWN"));
+        return new ApprovalStepExecution(context, settings);
+    }
+
+    /** The policy's reviewers as the diff returns them (a list of {@code bob}, {@code group:NAME}, or a string). */
+    static String reviewersOf(Object value) {
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? null : String.join(", ", list.stream().map(String::valueOf).toList());
+        }
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    /** The {@code releaseGateApproval} step. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "releaseGateApproval";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Release Gate: wait for reviewer sign-off of a load-balancer change";
+        }
+
+        /** No FilePath: the step needs no agent and holds no executor while it waits. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FlowNode.class);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.jenkins.plugins.releasegate;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.console.HyperlinkNote;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.releasegate.engine.CliResult;
+import io.jenkins.plugins.releasegate.engine.EngineCommands;
+import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code releaseGateDiff(base: 'origin/main', head: 'HEAD', config: '.releasegate.yml', dir: '.')}: the engine's
+ * semantic diff and risk policy of the load-balancer configuration between two revisions of the workspace's repository, run on the
+ * agent. Attaches the change to the build's Release Gate page and returns it as a plain map:
+ * {@code [risk, reviewRequired, requiredApprovals, digest, changes, summary, authors, base, head, ...]}.
+ */
+public class ReleaseGateDiffStep extends Step {
+    private final String base;
+    private final String head;
+    private String config;
+    private String dir = ".";
+
+    @DataBoundConstructor
+    public ReleaseGateDiffStep(String base, String head) {
+        this.base = Util.fixEmptyAndTrim(base);
+        this.head = Util.fixEmptyAndTrim(head);
+    }
+
+    public String getBase() {
+        return base;
+    }
+
+    public String getHead() {
+        return head;
+    }
+
+    public String getConfig() {
+        return config;
+    }
+
+    /** The policy file, relative to {@code dir}; default: the global default policy path. */
+    @DataBoundSetter
+    public void setConfig(String config) {
+        this.config = Util.fixEmptyAndTrim(config);
+    }
+
+    public String getDir() {
+        return dir;
+    }
+
+    /** The repository's directory, relative to the workspace. */
+    @DataBoundSetter
+    public void setDir(String dir) {
+        this.dir = Util.fixEmptyAndTrim(dir) == null ? "." : dir.trim();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    /** Runs the diff on the agent without blocking the CPS thread. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+        private final transient ReleaseGateDiffStep step;
+
+        Execution(StepContext context, ReleaseGateDiffStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            if (step.base == null || step.head == null) {
+                throw new AbortException("releaseGateDiff: give both base and head revisions");
+            }
+            FilePath workspace = getContext().get(FilePath.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            Run<?, ?> run = getContext().get(Run.class);
+            String policy = step.config != null ? step.config
+                    : new JenkinsFacade().configuration().getDefaultPolicyPath();
+            // the default policy is read from the head revision by the engine; any other path from the work tree
+            String answer = workspace.child(step.dir).act(new DiffCallable(step.base, step.head,
+                    EngineCommands.DEFAULT_CONFIG.equals(policy) ? null : policy));
+            Map<String, Object> reply = JsonMaps.parse(answer, "the diff reply");
+            for (Object line : JsonMaps.list(reply, "log")) {
+                if (!String.valueOf(line).startsWith("INFO ")) {
+                    listener.getLogger().println("Release Gate: " + line);
+                }
+            }
+            if (JsonMaps.integer(reply, "exitCode", CliResult.BAD_INPUT) == CliResult.BAD_INPUT) {
+                throw new AbortException("releaseGateDiff: " + JsonMaps.string(reply, "error", "bad input"));
+            }
+            Map<String, Object> change = ChangeSummary.complete(JsonMaps.map(reply.get("change")), step.base,
+                    step.head);
+            ReleaseGateAction.of(run).setChange(change);
+            listener.getLogger().println("Release Gate: " + change.get("summary") + " "
+                    + HyperlinkNote.encodeTo('/' + run.getUrl() + ReleaseGateAction.URL_NAME + '/', "details"));
+            return change;
+        }
+    }
+
+    /** The {@code releaseGateDiff} step. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "releaseGateDiff";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Release Gate: semantic diff of load-balancer configuration";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(FilePath.class, Run.class, TaskListener.class);
+        }
+
+        @POST
+        public FormValidation doCheckBase(@QueryParameter String value) {
+            return required(value, "the revision the change starts from, e.g. origin/main");
+        }
+
+        @POST
+        public FormValidation doCheckHead(@QueryParameter String value) {
+            return required(value, "the revision to deploy, e.g. HEAD");
+        }
+
+        private static FormValidation required(String value, String what) {
+            return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("Required: " + what)
+                    : FormValidation.ok();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.jenkins.plugins.releasegate;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/**
+ * {@code releaseGate(lb: ..., pool: ..., rollback: '...') { deploy steps }}: runs the body (the deploy), then the
+ * same verification, rollback and paging as {@code releaseGateVerify}. A failing body fails the step without a
+ * verification. Returns what {@code releaseGateVerify} returns.
+ */
+public class ReleaseGateStep extends VerifyStepBase {
+    @DataBoundConstructor
+    public ReleaseGateStep() {
+        // every parameter is named
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    /** Starts the body, then verifies on a background thread. */
+    static final class Execution extends GeneralNonBlockingStepExecution {
+        private static final long serialVersionUID = 1L;
+        private final ReleaseGateStep step;
+
+        Execution(StepContext context, ReleaseGateStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        public boolean start() {
+            getContext().newBodyInvoker().withCallback(new AfterDeploy()).start();
+            return false;
+        }
+
+        /** Verifies when the deploy body succeeded; passes a failure through. */
+        private final class AfterDeploy extends BodyExecutionCallback {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void onSuccess(StepContext context, Object result) {
+                run(() -> getContext().onSuccess(new VerificationFlow(getContext(), step, new JenkinsFacade())
+                        .run()));
+            }
+
+            @Override
+            public void onFailure(StepContext context, Throwable t) {
+                getContext().onFailure(t);
+            }
+        }
+    }
+
+    /** The {@code releaseGate} block step. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "releaseGate";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Release Gate: deploy, then verify, roll back and page on failure";
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(FilePath.class, Launcher.class, EnvVars.class, Run.class, TaskListener.class,
+                    FlowNode.class);
+        }
+    }
+}

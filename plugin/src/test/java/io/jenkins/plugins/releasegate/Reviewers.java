@@ -1,0 +1,81 @@
+package io.jenkins.plugins.releasegate;
+
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.tasks.Mailer;
+import java.net.URL;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+
+/**
+ * The acceptance set-up in a JenkinsRule: security on, admin with Overall/Administer, alice the developer (author of
+ * the change), bob and carol reviewers with read and build, dave (read only, group lb-reviewers) and erin (read and
+ * build, no reviewer). Decisions go through the real HTTP endpoints, with crumbs, as a browser or curl sends them.
+ */
+final class Reviewers {
+    static final String DIGEST = "sha256:0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c";
+
+    private Reviewers() {
+    }
+
+    static void secure(JenkinsRule r) throws Exception {
+        JenkinsRule.DummySecurityRealm realm = r.createDummySecurityRealm();
+        realm.addGroups("dave", "lb-reviewers");
+        r.jenkins.setSecurityRealm(realm);
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.BUILD, Item.CREATE, Item.CONFIGURE, Item.CANCEL).everywhere()
+                .to("alice")
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("bob", "carol", "erin")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("dave"));
+        User alice = User.getById("alice", true);
+        alice.setFullName("Alice Liddell");
+        alice.addProperty(new Mailer.UserProperty("alice@example.com"));
+        User.getById("bob", true).setFullName("Bob Reviewer");
+        // al is alice's second account: same mail address, another id
+        User al = User.getById("al", true);
+        al.addProperty(new Mailer.UserProperty("Alice@Example.com"));
+    }
+
+    /** A Pipeline that asks for sign-off of a HIGH-risk change written by alice. */
+    static String approvalScript(String reviewers, int approvals, int timeoutMinutes) {
+        return approvalScript(reviewers, 1, approvals, timeoutMinutes);
+    }
+
+    /** The same, with the number of approvals the policy requires for the change. */
+    static String approvalScript(String reviewers, int policyApprovals, int approvals, int timeoutMinutes) {
+        return "def change = [digest: '" + DIGEST + "', risk: 'HIGH', reviewRequired: true, requiredApprovals: "
+                + policyApprovals + ",\n"
+                + "    authors: [[name: 'Alice Liddell', email: 'alice@example.com']]]\n"
+                + "def result = releaseGateApproval(change: change, reviewers: '" + reviewers + "', approvals: "
+                + approvals + ", timeout: " + timeoutMinutes + ")\n"
+                + "echo \"sign-off ${result.status} by ${result.approvedBy}\"\n";
+    }
+
+    /** Stops a waiting build the way its Stop button does, as the system. */
+    static void stop(WorkflowRun run) {
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            run.doStop();
+        }
+    }
+
+    /** POSTs {@code approve} or {@code reject} as {@code user}, with a crumb; returns the HTTP status. */
+    static int decide(JenkinsRule r, String user, WorkflowRun run, String verb, String comment) throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().login(user);
+        wc.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        wc.getOptions().setRedirectEnabled(false);
+        WebRequest request = new WebRequest(new URL(r.getURL(), run.getUrl() + "release-gate/" + verb),
+                HttpMethod.POST);
+        request.setRequestParameters(List.of(new NameValuePair("comment", comment)));
+        wc.addCrumb(request);
+        return wc.getPage(request).getWebResponse().getStatusCode();
+    }
+}
