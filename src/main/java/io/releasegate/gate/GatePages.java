@@ -53,7 +53,8 @@ final class GatePages {
     Page notRecovered(VerificationResult verification, RollbackResult rollback, VerificationResult reverification,
             Instant now) {
         String summary = "release-gate " + gate + ": pool " + pool + " DID NOT RECOVER after the rollback: "
-                + firstReason(reverification);
+                + (reverification == null ? "the base revision's pool cannot be verified"
+                        : firstReason(reverification));
         return build(summary, Severity.CRITICAL, verification, rollback, reverification, now);
     }
 

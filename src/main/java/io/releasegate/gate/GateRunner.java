@@ -83,6 +83,12 @@ public final class GateRunner {
             timeline.skip("sign-off", "no review required (risk " + change.risk() + ")");
         }
 
+        try {
+            new PoolVerification(verifier, inputs.settings()).expected(inputs.headPool());
+        } catch (IllegalArgumentException e) {
+            throw new GateInputException("nothing to verify after the deploy, so the gate does not deploy: "
+                    + e.getMessage(), e);
+        }
         RollbackContext context = new RollbackContext(change.diff().base(), change.diff().head(),
                 inputs.settings().pool(), request.repository());
         long deployStart = timeline.now();
@@ -136,11 +142,16 @@ public final class GateRunner {
         boolean recovered = false;
         if (rolledBack) {
             long start = timeline.now();
-            run.reverification = new PoolVerification(verifier, run.inputs.settings())
-                    .verify(run.inputs.basePool().orElse(run.inputs.headPool()), log);
-            recovered = run.reverification.verdict() == Verdict.PASS;
-            timeline.record("re-verify", recovered ? GateStep.Status.OK : GateStep.Status.FAILED, start,
-                    run.reverification.verdict() + ": " + describe(run.reverification));
+            try {
+                run.reverification = new PoolVerification(verifier, run.inputs.settings())
+                        .verify(run.inputs.basePool().orElse(run.inputs.headPool()), log);
+                recovered = run.reverification.verdict() == Verdict.PASS;
+                timeline.record("re-verify", recovered ? GateStep.Status.OK : GateStep.Status.FAILED, start,
+                        run.reverification.verdict() + ": " + describe(run.reverification));
+            } catch (IllegalArgumentException e) {
+                timeline.record("re-verify", GateStep.Status.FAILED, start, "cannot verify the base revision's "
+                        + "pool: " + e.getMessage());
+            }
             if (recovered) {
                 send(paging, pages.resolved(clock.instant()), "page resolve", run);
             } else {
@@ -161,8 +172,8 @@ public final class GateRunner {
         }
         String why = run.rollback == null ? "no rollback is configured"
                 : !rolledBack ? "the rollback failed: " + run.rollback.reason()
-                : !recovered ? "the pool did not recover after the rollback: "
-                        + GatePages.firstReason(run.reverification)
+                : !recovered ? "the pool did not recover after the rollback: " + (run.reverification == null
+                        ? "the base revision's pool cannot be verified" : GatePages.firstReason(run.reverification))
                 : "rolled back and recovered";
         return run.finish(GateOutcome.UNRECOVERED, failure + "; " + why + "; " + paged);
     }

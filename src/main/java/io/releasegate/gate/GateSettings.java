@@ -68,7 +68,15 @@ public record GateSettings(URI lb, String pool, String expect, BackendIdentifier
                 throw value.error(e.getMessage());
             }
         }
-        return new GateSettings(lb, pool, text(node, "expect"), identify,
+        String expect = text(node, "expect");
+        if (!expect.isEmpty()) {
+            try {
+                io.releasegate.verify.ExpectedPool.parse(expect);
+            } catch (IllegalArgumentException e) {
+                throw node.get("expect").get().error("verify.expect: " + e.getMessage());
+            }
+        }
+        return new GateSettings(lb, pool, expect, identify,
                 node.get("requests").isPresent() ? node.get("requests").get().asInt(0, 10_000_000) : 0,
                 number(node, "rate", 0, 1_000_000, VerificationRequest.DEFAULT_RATE),
                 node.get("concurrency").isPresent() ? node.get("concurrency").get().asInt(1, 1024)

@@ -1,6 +1,7 @@
 package io.releasegate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasegate.drill.EmbeddedBalancer;
 import io.releasegate.drill.PagerDutyEndpoint;
@@ -324,6 +325,31 @@ class GateRunITest {
         assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::action).containsExactly("trigger",
                 "resolve");
         assertThat(pagerDuty.events().get(0).summary()).contains("the deploy FAILED");
+    }
+
+    @Test
+    void shouldNotDeployAHeadWhosePoolHasNoServerThatTakesTraffic() throws Exception {
+        // arrange
+        EmbeddedBalancer lb = embedded();
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy(lb.url().toString(), ""));
+        String base = repo.commit("two servers");
+        repo.write("haproxy.cfg", haproxy(web1, web2).replace(web1.address(), web1.address() + " disabled")
+                .replace(web2.address(), web2.address() + " disabled"));
+        String head = repo.commit("disable both");
+        repo.close();
+        Scenario scenario = new Scenario(repo.root(), base, head);
+        AtomicInteger deploys = new AtomicInteger();
+
+        // act + assert
+        assertThatThrownBy(() -> new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
+                context -> {
+                    deploys.incrementAndGet();
+                    return new DeployResult("count", true, 0, "", 0, "counted");
+                }, null))).isInstanceOf(GateInputException.class)
+                .hasMessageContaining("the gate does not deploy").hasMessageContaining("has no server that takes "
+                        + "traffic");
+        assertThat(deploys).hasValue(0);
     }
 
     private io.releasegate.recover.RollbackResult rolledBack(EmbeddedBalancer lb) {

@@ -84,6 +84,7 @@ class GateSettingsTest {
         YamlNode typo = section("verify:\n  lb: http://lb/\n  pool: web\n  concurency: 4\n");
         YamlNode badRate = section("verify:\n  lb: http://lb/\n  pool: web\n  rate: fast\n");
         YamlNode badLb = section("verify:\n  lb: lb.example\n  pool: web\n");
+        YamlNode badExpect = section("verify:\n  lb: http://lb/\n  pool: web\n  expect: web-01=x\n");
 
         // act + assert
         assertThatThrownBy(() -> GateSettings.read(Optional.of(missingPool), "p.yml"))
@@ -96,6 +97,9 @@ class GateSettingsTest {
                 .hasMessageContaining("expected a number, found 'fast'");
         assertThatThrownBy(() -> GateSettings.read(Optional.of(badLb), "p.yml"))
                 .isInstanceOf(ConfigParseException.class).hasMessageContaining("http:// or https:// URL");
+        assertThatThrownBy(() -> GateSettings.read(Optional.of(badExpect), "p.yml"))
+                .isInstanceOf(ConfigParseException.class).hasMessageStartingWith("p.yml:4")
+                .hasMessageContaining("verify.expect: ");
         assertThatThrownBy(() -> GateSettings.read(Optional.empty(), "p.yml"))
                 .isInstanceOf(ConfigParseException.class).hasMessageContaining("no verify: section");
     }
