@@ -7,6 +7,7 @@ import io.releasegate.gate.GateSettings;
 import io.releasegate.recover.ContactConfig;
 import io.releasegate.recover.EscalationConfig;
 import io.releasegate.recover.RetryPolicy;
+import io.releasegate.verify.health.HealthTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,6 +156,12 @@ public final class PlaybookMarkdown {
                 + "ms");
         if (settings.requests() > 0) {
             parts.add("--requests " + settings.requests());
+        }
+        if (!settings.healthPath().isEmpty()) {
+            for (HealthTarget target : HealthTarget.fromPool(pool, settings.healthPath())) {
+                parts.add("--health " + target.server() + "=" + target.url());
+            }
+            parts.add("--latency-p95-ms " + settings.latencyP95Ms());
         }
         if (!settings.haproxySocket().isEmpty()) {
             parts.add("--haproxy-socket " + settings.haproxySocket());

@@ -97,6 +97,10 @@ class PlaybookTest {
                   --rate 40 --concurrency 2 \\
                   --alpha 0.001 --max-error-rate 0.01 \\
                   --timeout 2000ms --deadline 60000ms \\
+                  --health web-01=http://10.0.0.1:8080/health \\
+                  --health web-02=http://10.0.0.2:8080/health \\
+                  --health web-03=http://10.0.0.3:8080/health \\
+                  --latency-p95-ms 1000 \\
                   --haproxy-socket /run/haproxy/admin.sock
                 """);
         assertThat(run.out()).contains("""
