@@ -74,14 +74,15 @@ public final class ProcessBalancer implements DrillBalancer {
         Path config = dir.resolve(Path.of(path).getFileName().toString());
         Files.writeString(config, configText, StandardCharsets.UTF_8);
         stop();
+        Path log = dir.resolve(kind.toLowerCase(java.util.Locale.ROOT) + ".log");
         ProcessBuilder builder = new ProcessBuilder(command.apply(config)).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(kind.toLowerCase() + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         process = builder.start();
         long deadline = System.currentTimeMillis() + START_WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException(kind + " exited with " + process.exitValue() + " on " + config + ": "
-                        + Files.readString(dir.resolve(kind.toLowerCase() + ".log")).strip());
+                        + Files.readString(log).strip());
             }
             if (listening()) {
                 return;

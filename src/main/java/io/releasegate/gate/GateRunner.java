@@ -249,7 +249,7 @@ public final class GateRunner {
         final Instant started;
         final List<PageResult> pages = new ArrayList<>();
         SignOffDecision signOff;
-        io.releasegate.gate.DeployResult deploy;
+        DeployResult deploy;
         VerificationResult verification;
         RollbackResult rollback;
         VerificationResult reverification;
