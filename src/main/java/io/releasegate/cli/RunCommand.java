@@ -45,8 +45,8 @@ final class RunCommand implements Callable<Integer> {
     String head;
 
     @Option(names = "--deploy", required = true, paramLabel = "CMD",
-            description = "Shell command that deploys head (env RELEASE_GATE_BASE, RELEASE_GATE_HEAD, RELEASE_GATE_POOL;"
-                    + " bounded by verify.deployTimeout).")
+            description = "Shell command that deploys head (env RELEASE_GATE_BASE, RELEASE_GATE_HEAD, "
+                    + "RELEASE_GATE_POOL; bounded by verify.deployTimeout).")
     String deploy;
 
     @Option(names = "--rollback", paramLabel = "CMD",
@@ -57,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Roll back by restoring the pool declared at base over this HAProxy runtime API socket.")
     Path restoreHaproxy;
 
-    @Option(names = "--approvals", paramLabel = "FILE", description = "Approvals file (YAML or JSON, docs/sign-off.md).")
+    @Option(names = "--approvals", paramLabel = "FILE",
+            description = "Approvals file (YAML or JSON, docs/sign-off.md).")
     Path approvals;
 
     @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "Git repository (default: .).")
@@ -82,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--outbox", defaultValue = ".releasegate-outbox.jsonl", paramLabel = "FILE",
-            description = "Where undelivered pages are kept for `release-gate page --flush` (default: ${DEFAULT-VALUE}).")
+            description = "Where undelivered pages are kept for `release-gate page --flush` "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path outbox;
 
     @Option(names = {"-v", "--verbose"}, description = "Progress on stderr.")

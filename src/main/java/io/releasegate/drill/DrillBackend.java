@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real HTTP backend of the drill on 127.0.0.1. It answers {@code 200 <name>} with {@code X-Backend: <name>}; when
- * more than {@code overloadPerSecond} requests arrived in the last {@value #WINDOW_MS} ms it answers {@code 503}, as a server running out of memory would once it alone carries the load. {@code /health}
- * answers the same way.
+ * more than {@code overloadPerSecond} requests arrived in the last {@value #WINDOW_MS} ms it answers {@code 503},
+ * as a server running out of memory would once it alone carries the load. Every path answers the same way.
  */
 public final class DrillBackend implements AutoCloseable {
     static final long WINDOW_MS = 1000;

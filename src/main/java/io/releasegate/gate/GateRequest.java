@@ -37,7 +37,8 @@ public record GateRequest(Path repository, String base, String head, Optional<Pa
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
         gate = gate == null || gate.isBlank() ? "release-gate" : gate.strip();
         if (rollback != null && restoreSocket != null) {
-            throw new IllegalArgumentException("give one rollback: a command or an HAProxy socket to restore, not both");
+            throw new IllegalArgumentException("give one rollback: a command or an HAProxy socket to restore, "
+                    + "not both");
         }
     }
 }

@@ -62,7 +62,8 @@ public final class GateRunner {
         ChangeReport change = review(request);
         timeline.record("diff", GateStep.Status.OK, diffStart, change.risk() + ", " + change.changes().size()
                 + " change(s), digest " + change.digest() + (change.reviewRequired()
-                        ? ", review required (" + change.requiredApprovals() + " approval(s))" : ", no review required"));
+                        ? ", review required (" + change.requiredApprovals() + " approval(s))"
+                        : ", no review required"));
         Paging paging = paging(inputs, request);
         if (paging != null) {
             paging.prepare();

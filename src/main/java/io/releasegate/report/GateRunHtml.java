@@ -57,7 +57,8 @@ public final class GateRunHtml {
         if (run.rollback() != null) {
             html.append("<h2>Rollback: <span class=\"")
                     .append(run.rollback().succeeded() ? "OK\">OK" : "FAILED\">FAILED").append("</span></h2>\n<p>")
-                    .append(Xml.escape(run.rollback().action())).append(": ").append(Xml.escape(run.rollback().reason()))
+                    .append(Xml.escape(run.rollback().action())).append(": ")
+                    .append(Xml.escape(run.rollback().reason()))
                     .append("</p>\n");
             output(html, run.rollback().output());
         }
@@ -76,7 +77,8 @@ public final class GateRunHtml {
     private static void change(StringBuilder html, GateRun run) {
         html.append("<h2>Change: risk <span class=\"").append(run.change().risk().name().equals("NONE") ? "OK" : "FAIL")
                 .append("\">").append(run.change().risk()).append("</span></h2>\n<p>")
-                .append(Xml.escape(run.change().diff().base())).append(" .. ").append(Xml.escape(run.change().diff().head()))
+                .append(Xml.escape(run.change().diff().base())).append(" .. ")
+                .append(Xml.escape(run.change().diff().head()))
                 .append("<br>digest ").append(Xml.escape(run.change().digest())).append("</p>\n<table><tr><th>Risk</th>"
                         + "<th>Kind</th><th>Where</th><th>What</th></tr>\n");
         for (AssessedChange change : run.change().changes()) {
@@ -111,7 +113,8 @@ public final class GateRunHtml {
                 + "<th>Outcome</th><th>Attempts</th></tr>\n");
         for (PageResult page : run.pages()) {
             html.append("<tr><td>").append(page.page().action().wire()).append("</td><td>")
-                    .append(page.page().severity().wire()).append("</td><td>").append(Xml.escape(page.page().dedupKey()))
+                    .append(page.page().severity().wire()).append("</td><td>")
+                    .append(Xml.escape(page.page().dedupKey()))
                     .append("</td><td>").append(Xml.escape(page.page().summary())).append("</td><td class=\"")
                     .append(page.delivered() ? "OK" : "FAILED").append("\">").append(Xml.escape(page.reason()))
                     .append("</td><td>");

@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The final report of {@code release-gate run} as JSON (a stable contract: keys in this order, nulls for steps that did not run). */
+/**
+ * The final report of {@code release-gate run} as JSON: a stable contract, keys in this order, null for the steps that
+ * did not run.
+ */
 public final class GateRunJson {
     private GateRunJson() {
     }

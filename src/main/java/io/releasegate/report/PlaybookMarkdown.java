@@ -135,7 +135,8 @@ public final class PlaybookMarkdown {
         if (!settings.healthPath().isEmpty()) {
             md.append("Each server directly (health):\n\n```sh\n");
             for (Server server : pool.activeServers()) {
-                md.append("curl -fsS -o /dev/null -w '").append(server.name()).append(" %{http_code} %{time_total}s\\n' "
+                md.append("curl -fsS -o /dev/null -w '").append(server.name())
+                        .append(" %{http_code} %{time_total}s\\n' "
                         + "http://").append(server.address()).append(settings.healthPath()).append('\n');
             }
             md.append("```\n\n");

@@ -75,7 +75,8 @@ class HaproxyRestoreRollbackITest {
 
     private static Path write(Path dir) throws Exception {
         Path file = dir.resolve("haproxy.cfg");
-        Files.writeString(file, "backend web\n    server web-01 127.0.0.1:1 check\n    server web-02 127.0.0.1:2 check\n");
+        Files.writeString(file, "backend web\n    server web-01 127.0.0.1:1 check\n"
+                + "    server web-02 127.0.0.1:2 check\n");
         return file;
     }
 
