@@ -96,7 +96,7 @@ class RunCommandITest {
 
         // act
         CliRun run = CliRun.of("run", "--repo", repo.toString(), "--base", base, "--head", head, "--deploy",
-                "echo \"$RELEASE_GATE_HEAD $RELEASE_GATE_POOL\" > " + marker, "--approvals", approvals.toString(),
+                "echo '<script>alert(1)</script>'; echo \"$RELEASE_GATE_HEAD $RELEASE_GATE_POOL\" > " + marker, "--approvals", approvals.toString(),
                 "--format", "json", "--junit", dir.resolve("gate.xml").toString(), "--html",
                 dir.resolve("gate.html").toString(), "--gate", "shop");
 
@@ -111,8 +111,9 @@ class RunCommandITest {
         assertThat(Files.readString(marker).strip()).isEqualTo(head + " web");
         assertThat(Files.readString(dir.resolve("gate.xml"))).contains("<testsuite name=\"gate.shop\" tests=\"4\" "
                 + "failures=\"0\"");
+        assertThat(json.at("/deploy/output").asText()).contains("<script>alert(1)</script>");
         assertThat(Files.readString(dir.resolve("gate.html"))).contains("<svg").contains("approved by bob (fine)")
-                .doesNotContain("<script");
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script");
     }
 
     @Test
