@@ -180,6 +180,15 @@ class GateRunITest {
         assertThat(run.recovery().rollbackStartMs()).isBetween(0L, 1000L);
         assertThat(run.recovery().pageAcceptedMs()).isPositive();
         assertThat(new Outbox(dir.resolve("outbox.jsonl")).pending()).isEmpty();
+        assertThat(serializedSize(run)).as("the Jenkins plugin keeps the run with the build").isPositive();
+    }
+
+    private static int serializedSize(Object value) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.size();
     }
 
     @Test
