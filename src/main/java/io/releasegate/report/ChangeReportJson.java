@@ -83,7 +83,8 @@ public final class ChangeReportJson {
         return json;
     }
 
-    private static Map<String, Object> error(DiffResult.ParseError error) {
+    /** A parse error as JSON; shared with the lint report. */
+    static Map<String, Object> error(DiffResult.ParseError error) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", error.file());
         json.put("line", error.line());

@@ -19,7 +19,7 @@ public final class LintReportRenderer {
         json.put("reviewRequired", report.reviewRequired());
         json.put("files", report.files());
         json.put("findings", report.findings().stream().map(LintReportRenderer::finding).toList());
-        json.put("errors", report.errors().stream().map(LintReportRenderer::error).toList());
+        json.put("errors", report.errors().stream().map(ChangeReportJson::error).toList());
         return Json.write(json);
     }
 
@@ -32,15 +32,6 @@ public final class LintReportRenderer {
         json.put("pool", finding.pool());
         json.put("server", finding.server());
         json.put("message", finding.message());
-        return json;
-    }
-
-    private static Map<String, Object> error(DiffResult.ParseError error) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("file", error.file());
-        json.put("line", error.line());
-        json.put("column", error.column());
-        json.put("message", error.message());
         return json;
     }
 
