@@ -125,7 +125,7 @@ public class ApprovalStepExecution extends AbstractStepExecutionImpl {
         listener.getLogger().println(initial.summary() + ". " + HyperlinkNote.encodeTo(url, "Review the change"));
         // the notification goes over the network: never on the CPS VM thread
         Timer.get().submit(() -> new ReviewerNotifier(new JenkinsFacade()).requested(run, settings.policy(), initial,
-                settings.message));
+                settings.message, new TaskListenerLog(listener)));
         armTimers();
         return false;
     }
@@ -259,7 +259,8 @@ public class ApprovalStepExecution extends AbstractStepExecutionImpl {
                 }
                 outcome = evaluate(ReleaseGateAction.of(run));
             }
-            new ReviewerNotifier(new JenkinsFacade()).reminder(run, settings.policy(), outcome, settings.message);
+            new ReviewerNotifier(new JenkinsFacade()).reminder(run, settings.policy(), outcome, settings.message,
+                    new TaskListenerLog(listener()));
             ReleaseGateAction.of(run).record(new AuditEntry(Instant.now(), AuditEntry.RULES, AuditEntry.Kind.REQUEST,
                     "reminder sent: " + outcome.summary(), settings.digest));
         } catch (IOException | InterruptedException | RuntimeException e) {
