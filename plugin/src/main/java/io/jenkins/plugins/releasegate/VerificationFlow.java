@@ -67,7 +67,9 @@ final class VerificationFlow {
             if (options.getRollback() != null) {
                 result.put("rollback", rollback(workspace, listener, action, pool));
                 rolledBack = true;
-                Map<String, Object> second = verify(workspace, options.options().withoutJunit(), listener, log);
+                VerifyOptions again = options.options();
+                again.junit = null; // the JUnit XML reports the verification that decided the rollback
+                Map<String, Object> second = verify(workspace, again, listener, log);
                 result.put("afterRollback", second);
                 recovered = "PASS".equals(JsonMaps.string(second, "verdict", "ERROR"));
                 listener.getLogger().println("Release Gate: after the rollback the verification is "

@@ -23,21 +23,6 @@ public final class VerifyOptions implements Serializable {
     /** Workspace-relative path of the JUnit XML to write, or null. */
     public String junit;
 
-    /** The same options without the JUnit file (the verification after a rollback writes none). */
-    public VerifyOptions withoutJunit() {
-        VerifyOptions copy = new VerifyOptions();
-        copy.lb = lb;
-        copy.pool = pool;
-        copy.config = config;
-        copy.expect = expect;
-        copy.identify = identify;
-        copy.requests = requests;
-        copy.rate = rate;
-        copy.healthPath = healthPath;
-        copy.haproxySocket = haproxySocket;
-        return copy;
-    }
-
     /** What the verification is checked against, for the build log. */
     public String describe() {
         return expect != null ? expect : "pool " + pool;
