@@ -164,6 +164,7 @@ public class ReleaseGateDiffStep extends Step {
         }
 
         private static FormValidation required(String value, String what) {
+            new JenkinsFacade().checkRead();
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("Required: " + what)
                     : FormValidation.ok();
         }
