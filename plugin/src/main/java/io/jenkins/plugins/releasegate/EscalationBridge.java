@@ -17,6 +17,8 @@ import io.releasegate.recover.RetryPolicy;
 import io.releasegate.recover.Secret;
 import io.releasegate.recover.Secrets;
 import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,19 +64,20 @@ final class EscalationBridge {
         List<String> problems = new ArrayList<>();
         List<Contact> chain = contacts(run, names, problems);
         problems.forEach(problem -> log.error("%s", problem));
+        Outbox outbox = new Outbox(new File(new File(run.getRootDir(), ResultFiles.DIRECTORY), OUTBOX).toPath());
         if (chain.isEmpty()) {
             String reason = names.isEmpty()
                     ? "no escalation contact is configured (Manage Jenkins > System > Release Gate)"
                     : "no contact of the chain can be paged: " + String.join("; ", problems);
+            String kept = names.isEmpty() ? null : keep(outbox, page, names, log);
             outcome.put("delivered", false);
             outcome.put("deliveredTo", null);
             outcome.put("reason", reason);
             outcome.put("attempts", new ArrayList<>());
             outcome.put("output", reason);
-            outcome.put("outbox", null);
+            outcome.put("outbox", kept);
             return outcome;
         }
-        Outbox outbox = new Outbox(new File(new File(run.getRootDir(), ResultFiles.DIRECTORY), OUTBOX).toPath());
         PageResult result = new Paging(new Escalation(chain, RetryPolicy.DEFAULT, log), outbox, log).send(page);
         String reason = problems.isEmpty() ? result.reason() : result.reason() + " (" + String.join("; ", problems)
                 + ")";
@@ -100,6 +103,19 @@ final class EscalationBridge {
         outcome.put("output", output.toString());
         outcome.put("outbox", result.delivered() ? null : outbox.file().toString());
         return outcome;
+    }
+
+    /** A page no contact can take is still kept for {@code release-gate page --flush}; returns where, or null. */
+    private static String keep(Outbox outbox, Page page, List<String> names, LogSink log) {
+        try {
+            outbox.append(page, names, Instant.now());
+            log.error("page %s is undelivered and waits in the outbox %s", page.dedupKey(), outbox.file());
+            return outbox.file().toString();
+        } catch (IOException e) {
+            log.error("page %s is undelivered and could not be kept in the outbox %s (%s)", page.dedupKey(),
+                    outbox.file(), e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     /** The pagers of {@code names}; a contact that cannot be built is skipped and named in {@code problems}. */

@@ -73,6 +73,31 @@ class ReleaseGateVerifyStepTest {
     }
 
     @Test
+    void shouldRecordAPageThatCannotGoOutWithoutFailingTheStep(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        Path never = Path.of(r.jenkins.getWorkspaceFor(job).getRemote(), "never-created");
+        try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(never)) {
+            EscalationContact contact = new EscalationContact("hook", ContactType.WEBHOOK);
+            contact.setCredentialsId("no-such-credential");
+            ReleaseGateGlobalConfiguration config = ExtensionList.lookupSingleton(
+                    ReleaseGateGlobalConfiguration.class);
+            config.setContacts(List.of(contact));
+            config.setChain("hook");
+            job.setDefinition(new CpsFlowDefinition("node {\n"
+                    + "  def v = releaseGateVerify(lb: '" + lb.url() + "', expect: 'web-01,web-02', failBuild: false)\n"
+                    + "  echo \"delivered=${v.pages.collect { it.delivered }} kept=${v.pages.collect { it.outbox != null }}\"\n"
+                    + "}\n", true));
+
+            WorkflowRun run = r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
+
+            r.assertLogContains("delivered=[false] kept=[true]", run);
+            r.assertLogContains("no Secret Text credential with id 'no-such-credential'", run);
+            assertThat(run.getRootDir().toPath().resolve("release-gate/outbox.jsonl")).content()
+                    .contains("release-gate/" + job.getFullName() + "/web-01,web-02");
+        }
+    }
+
+    @Test
     void shouldFailTheBuildWhenABackendGetsNothing(JenkinsRule r) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class);
         Path never = Path.of(r.jenkins.getWorkspaceFor(job).getRemote(), "never-created");
