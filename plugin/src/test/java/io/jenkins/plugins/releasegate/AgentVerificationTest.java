@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.releasegate.engine.AgentVerification;
 import io.jenkins.plugins.releasegate.engine.JsonMaps;
-import io.jenkins.plugins.releasegate.engine.LogLines;
 import io.jenkins.plugins.releasegate.engine.VerifyOptions;
 import io.releasegate.log.BufferedLog;
 import java.nio.charset.StandardCharsets;
