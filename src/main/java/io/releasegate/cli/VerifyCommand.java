@@ -2,6 +2,7 @@ package io.releasegate.cli;
 
 import io.releasegate.config.Pool;
 import io.releasegate.log.LogSink;
+import io.releasegate.policy.DeclaredPools;
 import io.releasegate.report.VerificationHtml;
 import io.releasegate.report.VerificationJson;
 import io.releasegate.report.VerificationJunit;

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Rolls back by running a shell command ({@code /bin/sh -c}) with {@code RELEASE_GATE_BASE},
  * {@code RELEASE_GATE_HEAD} and {@code RELEASE_GATE_POOL} in its environment. Standard output and error go to a
  * temporary file (so a child that keeps the pipe open cannot block the gate); at most {@code maxOutputBytes} of it
- * are kept (head and tail). At the timeout the shell and every descendant process are killed.
+ * are kept (head and tail). At the timeout the shell and every descendant process are killed. An embedding host (the
+ * Jenkins plugin) can add the build's environment on top of this process' own, as a Jenkins launcher does.
  */
 public final class CommandRollback implements RollbackAction {
     /** 1 MiB of output is kept by default. */
@@ -25,8 +26,17 @@ public final class CommandRollback implements RollbackAction {
     private final String command;
     private final Duration timeout;
     private final int maxOutputBytes;
+    private final Map<String, String> environment;
 
     public CommandRollback(String command, Duration timeout, int maxOutputBytes) {
+        this(command, timeout, maxOutputBytes, null);
+    }
+
+    /**
+     * @param environment variables added to (or replacing) this process' environment, e.g. a Jenkins build's; null
+     *                    for none. {@code RELEASE_GATE_*} are set last and win
+     */
+    public CommandRollback(String command, Duration timeout, int maxOutputBytes, Map<String, String> environment) {
         this.command = Objects.requireNonNull(command, "command");
         if (command.isBlank()) {
             throw new IllegalArgumentException("the rollback command is empty");
@@ -39,6 +49,7 @@ public final class CommandRollback implements RollbackAction {
             throw new IllegalArgumentException("keep at least 64 bytes of output");
         }
         this.maxOutputBytes = maxOutputBytes;
+        this.environment = environment == null ? null : Map.copyOf(environment);
     }
 
     public CommandRollback(String command, Duration timeout) {
@@ -59,10 +70,13 @@ public final class CommandRollback implements RollbackAction {
             if (context.workingDirectory() != null) {
                 builder.directory(context.workingDirectory().toFile());
             }
-            Map<String, String> environment = builder.environment();
-            environment.put("RELEASE_GATE_BASE", context.base());
-            environment.put("RELEASE_GATE_HEAD", context.head());
-            environment.put("RELEASE_GATE_POOL", context.pool());
+            Map<String, String> processEnvironment = builder.environment();
+            if (environment != null) {
+                processEnvironment.putAll(environment);
+            }
+            processEnvironment.put("RELEASE_GATE_BASE", context.base());
+            processEnvironment.put("RELEASE_GATE_HEAD", context.head());
+            processEnvironment.put("RELEASE_GATE_POOL", context.pool());
             Process process = builder.start();
             boolean exited = waitOrKill(process);
             long durationMs = elapsedMs(start);

@@ -38,6 +38,21 @@ class CommandRollbackITest {
     }
 
     @Test
+    void shouldSeeTheEnvironmentItIsGivenUnderTheRevisionsAndPool() {
+        // arrange: a host (the Jenkins plugin) passes its build environment; RELEASE_GATE_* always win
+        CommandRollback rollback = new CommandRollback("echo \"$DEPLOY_TARGET $RELEASE_GATE_POOL\"",
+                Duration.ofSeconds(10), CommandRollback.DEFAULT_MAX_OUTPUT,
+                java.util.Map.of("DEPLOY_TARGET", "lb-eu", "RELEASE_GATE_POOL", "overridden"));
+
+        // act
+        RollbackResult result = rollback.run(context());
+
+        // assert
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.output()).isEqualTo("lb-eu web\n");
+    }
+
+    @Test
     void shouldReportAFailingCommandWithItsExitCode() {
         // act
         RollbackResult result = new CommandRollback("echo 'haproxy reload failed'; exit 7", Duration.ofSeconds(10))

@@ -29,8 +29,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
-import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
 
 /**
@@ -41,7 +41,7 @@ import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
  * restart. Serialized with the Pipeline program: only the small {@link Settings}, the id and the deadline; the
  * approvals themselves are in the action ({@code build.xml}).
  */
-public class ApprovalStepExecution extends AbstractStepExecutionImpl {
+public class ApprovalStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(ApprovalStepExecution.class.getName());
 
@@ -125,14 +125,18 @@ public class ApprovalStepExecution extends AbstractStepExecutionImpl {
         listener.getLogger().println(initial.summary() + ". " + HyperlinkNote.encodeTo(url, "Review the change"));
         // the notification goes over the network: never on the CPS VM thread
         Timer.get().submit(() -> new ReviewerNotifier(new JenkinsFacade()).requested(run, settings.policy(), initial,
-                settings.message));
+                settings.message, new TaskListenerLog(listener)));
         armTimers();
         return false;
     }
 
+    /**
+     * After a controller restart: re-arm the timeout (at the original deadline) and the reminders. A plain
+     * {@link StepExecution}, as workflow-step-api advises for new steps: {@code AbstractStepExecutionImpl.onResume}
+     * would only run a Guice injection this execution has no use for.
+     */
     @Override
     public void onResume() {
-        super.onResume();
         armTimers();
     }
 
@@ -259,7 +263,8 @@ public class ApprovalStepExecution extends AbstractStepExecutionImpl {
                 }
                 outcome = evaluate(ReleaseGateAction.of(run));
             }
-            new ReviewerNotifier(new JenkinsFacade()).reminder(run, settings.policy(), outcome, settings.message);
+            new ReviewerNotifier(new JenkinsFacade()).reminder(run, settings.policy(), outcome, settings.message,
+                    new TaskListenerLog(listener()));
             ReleaseGateAction.of(run).record(new AuditEntry(Instant.now(), AuditEntry.RULES, AuditEntry.Kind.REQUEST,
                     "reminder sent: " + outcome.summary(), settings.digest));
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.releasegate;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.releasegate.engine.CliResult;
 import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import io.jenkins.plugins.releasegate.engine.LogLines;
 import io.releasegate.diff.RepositoryException;
 import io.releasegate.log.BufferedLog;
 import io.releasegate.policy.ChangeReport;
@@ -11,9 +11,7 @@ import io.releasegate.policy.PolicyException;
 import io.releasegate.report.ChangeReportJson;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
@@ -21,8 +19,9 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * Runs the engine's semantic diff and risk policy ({@link ChangeReviewer#review}) on the agent, in the workspace's
  * git repository, with the unified diff of the load-balancer files. Returns JSON:
- * {@code {exitCode, error, change, log}} where {@code change} is {@link ChangeReportJson#toMap} (the same JSON as
- * {@code release-gate diff --format json --patch}) and {@code log} the engine's log lines.
+ * {@code {change, log}} where {@code change} is {@link ChangeReportJson#toMap} (the same JSON as
+ * {@code release-gate diff --format json --patch}) and {@code log} the engine's log lines ({@link LogLines}), or
+ * {@code {error, log}} when the repository, a revision or the policy cannot be read.
  */
 final class DiffCallable extends MasterToSlaveFileCallable<String> {
     private static final long serialVersionUID = 1L;
@@ -46,15 +45,11 @@ final class DiffCallable extends MasterToSlaveFileCallable<String> {
             Optional<Path> policyFile = policy == null ? Optional.empty()
                     : Optional.of(dir.toPath().resolve(policy));
             ChangeReport report = ChangeReviewer.review(dir.toPath(), base, head, policyFile, true, log);
-            answer.put("exitCode", report.reviewRequired() ? CliResult.FAIL : CliResult.OK);
             answer.put("change", ChangeReportJson.toMap(report));
         } catch (RepositoryException | PolicyException e) {
-            answer.put("exitCode", CliResult.BAD_INPUT);
             answer.put("error", e.getMessage());
         }
-        List<String> lines = new ArrayList<>();
-        log.entries().forEach(entry -> lines.add(entry.level() + " " + entry.message()));
-        answer.put("log", lines);
+        answer.put("log", LogLines.of(log));
         return JsonMaps.write(answer);
     }
 }

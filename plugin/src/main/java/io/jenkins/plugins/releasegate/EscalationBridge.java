@@ -1,36 +1,43 @@
 package io.jenkins.plugins.releasegate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.tasks.Mailer;
-import io.jenkins.plugins.releasegate.engine.CliResult;
-import io.jenkins.plugins.releasegate.engine.EngineCommands;
+import hudson.tasks.SMTPAuthentication;
+import io.releasegate.log.LogSink;
+import io.releasegate.recover.Attempt;
+import io.releasegate.recover.Contact;
+import io.releasegate.recover.ContactConfig;
+import io.releasegate.recover.Escalation;
+import io.releasegate.recover.Outbox;
+import io.releasegate.recover.Page;
+import io.releasegate.recover.PageResult;
+import io.releasegate.recover.Paging;
+import io.releasegate.recover.RetryPolicy;
+import io.releasegate.recover.Secret;
+import io.releasegate.recover.Secrets;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import jenkins.model.JenkinsLocationConfiguration;
 
 /**
- * Pages the global configuration's escalation chain (or one contact) through the engine, on the controller where
- * the credentials are. Secret Text values are written to owner-only files in a private temporary directory and
- * handed to the engine as {@code file:} references in a generated {@code escalation:} configuration (the schema of
- * the engine's {@code .releasegate.yml}); the directory is deleted when the page is done. Secrets never reach the
- * build log: the engine redacts them, and only its exit code and summary lines are shown. Pages that no contact
- * accepted stay in the build's {@code release-gate/outbox.jsonl}; {@code release-gate page --flush} resends them with
- * a configuration that has the same contact names.
+ * Pages the global configuration's escalation chain (or one contact) with the engine's {@link Paging} and
+ * {@link Escalation}, on the controller where the credentials are. Each contact is an engine {@link ContactConfig}
+ * whose secrets are references {@code credentials:ID}; they resolve, in memory only, to the Secret Text credential
+ * with that id that the build may use ({@link Secret#of}). Nothing secret is written to disk or logged: the pagers
+ * redact secrets from what they report. Every page goes through the build's outbox
+ * ({@code release-gate/outbox.jsonl}), where undelivered pages stay for {@code release-gate page --flush}.
  */
 final class EscalationBridge {
+    static final String OUTBOX = "outbox.jsonl";
+    private static final String CREDENTIALS = "credentials:";
+    private static final String MAILER_PASSWORD = "mailer:smtp-password";
+
     private final JenkinsFacade jenkins;
 
     EscalationBridge(JenkinsFacade jenkins) {
@@ -43,100 +50,147 @@ final class EscalationBridge {
     }
 
     /**
-     * Pages {@code names} in order (the next contact when one fails definitively); returns
-     * {@code {contacts, severity, summary, dedupKey, delivered, exitCode, output, outbox}} for the report.
-     * Undelivered pages are kept in the build's {@code release-gate/outbox.jsonl}.
+     * Pages {@code names} in order (the next contact when one fails definitively) and returns the outcome as plain
+     * values: {@code {contacts, action, severity, summary, dedupKey, delivered, deliveredTo, reason, attempts,
+     * output, outbox}}. Never throws for a contact that cannot be reached or built; that is in {@code reason}.
      */
-    Map<String, Object> page(Run<?, ?> run, List<String> names, EngineCommands.Page page) throws IOException {
+    Map<String, Object> page(Run<?, ?> run, List<String> names, Page page, LogSink log) {
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("contacts", new ArrayList<>(names));
-        outcome.put("severity", page.resolve() ? "resolve" : page.severity());
+        outcome.put("action", page.action().wire());
+        outcome.put("severity", page.severity().wire());
         outcome.put("summary", page.summary());
         outcome.put("dedupKey", page.dedupKey());
-        if (names.isEmpty()) {
+        List<String> problems = new ArrayList<>();
+        List<Contact> chain = contacts(run, names, problems);
+        problems.forEach(problem -> log.error("%s", problem));
+        Outbox outbox = new Outbox(new File(new File(run.getRootDir(), ResultFiles.DIRECTORY), OUTBOX).toPath());
+        if (chain.isEmpty()) {
+            String reason = names.isEmpty()
+                    ? "no escalation contact is configured (Manage Jenkins > System > Release Gate)"
+                    : "no contact of the chain can be paged: " + String.join("; ", problems);
+            String kept = names.isEmpty() ? null : keep(outbox, page, names, log);
             outcome.put("delivered", false);
-            outcome.put("output", "no escalation contact is configured (Manage Jenkins → System → Release Gate)");
+            outcome.put("deliveredTo", null);
+            outcome.put("reason", reason);
+            outcome.put("attempts", new ArrayList<>());
+            outcome.put("output", reason);
+            outcome.put("outbox", kept);
             return outcome;
         }
-        Path outbox = new File(new File(run.getRootDir(), ResultFiles.DIRECTORY), "outbox.jsonl").toPath();
-        Files.createDirectories(outbox.getParent());
-        Path dir = privateDirectory();
+        PageResult result = new Paging(new Escalation(chain, RetryPolicy.DEFAULT, log), outbox, log).send(page);
+        String reason = problems.isEmpty() ? result.reason() : result.reason() + " (" + String.join("; ", problems)
+                + ")";
+        List<Object> attempts = new ArrayList<>();
+        StringBuilder output = new StringBuilder();
+        for (Attempt attempt : result.attempts()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("contact", attempt.contact());
+            entry.put("attempt", attempt.attempt());
+            entry.put("time", attempt.time().toString());
+            entry.put("outcome", attempt.outcome().name());
+            entry.put("statusCode", attempt.statusCode());
+            entry.put("error", attempt.error());
+            entry.put("durationMs", attempt.durationMs());
+            attempts.add(entry);
+            output.append("attempt ").append(attempt.describe()).append('\n');
+        }
+        output.append(result.delivered() ? "delivered: " : "UNDELIVERED: ").append(reason);
+        outcome.put("delivered", result.delivered());
+        outcome.put("deliveredTo", result.deliveredTo());
+        outcome.put("reason", reason);
+        outcome.put("attempts", attempts);
+        outcome.put("output", output.toString());
+        outcome.put("outbox", result.delivered() ? null : outbox.file().toString());
+        return outcome;
+    }
+
+    /** A page no contact can take is still kept for {@code release-gate page --flush}; returns where, or null. */
+    private static String keep(Outbox outbox, Page page, List<String> names, LogSink log) {
         try {
-            Path config = dir.resolve("escalation.yml");
-            Map<String, Object> escalation = new LinkedHashMap<>();
-            escalation.put("chain", new ArrayList<>(names));
-            escalation.put("contacts", contacts(run, names, dir));
-            new ObjectMapper(new YAMLFactory()).writeValue(config.toFile(), Map.of("escalation", escalation));
-            CliResult result = EngineCommands.page(config, outbox, null, page);
-            outcome.put("delivered", result.getExitCode() == CliResult.OK);
-            outcome.put("exitCode", result.getExitCode());
-            outcome.put("output", (result.getOut() + result.getErr()).strip());
-            outcome.put("outbox", result.getExitCode() == CliResult.OK ? null : outbox.toString());
-            return outcome;
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            outbox.append(page, names, Instant.now());
+            log.error("page %s is undelivered and waits in the outbox %s", page.dedupKey(), outbox.file());
+            return outbox.file().toString();
+        } catch (IOException e) {
+            log.error("page %s is undelivered and could not be kept in the outbox %s (%s)", page.dedupKey(),
+                    outbox.file(), e.getClass().getSimpleName());
+            return null;
         }
     }
 
-    /** A temporary directory only this process' user can read (owner-only where the file system supports it). */
-    private static Path privateDirectory() throws IOException {
-        try {
-            return Files.createTempDirectory("release-gate-page",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Path dir = Files.createTempDirectory("release-gate-page");
-            File file = dir.toFile();
-            boolean restricted = file.setReadable(false, false) && file.setReadable(true, true)
-                    && file.setWritable(false, false) && file.setWritable(true, true);
-            if (!restricted) {
-                Files.delete(dir);
-                throw new IOException("cannot make a private temporary directory for the page's secrets", e);
-            }
-            return dir;
-        }
-    }
-
-    private Map<String, Object> contacts(Run<?, ?> run, List<String> names, Path dir) throws IOException {
-        Map<String, Object> contacts = new LinkedHashMap<>();
+    /** The pagers of {@code names}; a contact that cannot be built is skipped and named in {@code problems}. */
+    private List<Contact> contacts(Run<?, ?> run, List<String> names, List<String> problems) {
+        Secrets secrets = reference -> resolve(reference, run);
+        List<Contact> chain = new ArrayList<>();
         for (String name : names) {
             EscalationContact contact = jenkins.configuration().contact(name);
             if (contact == null) {
-                throw new IOException("the escalation chain names '" + name + "', which is not a configured contact");
+                problems.add("the escalation chain names '" + name + "', which is not a configured contact");
+                continue;
             }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("type", contact.getType().engineType());
-            if (contact.getType() == ContactType.EMAIL) {
-                Mailer.DescriptorImpl mailer = Mailer.descriptor();
-                entry.put("smtpHost", Util.fixNull(mailer.getSmtpHost()).isEmpty() ? "localhost"
-                        : mailer.getSmtpHost());
-                String port = Util.fixEmptyAndTrim(mailer.getSmtpPort());
-                entry.put("smtpPort", port == null ? 25 : Integer.parseInt(port));
-                entry.put("startTls", mailer.getUseTls());
-                entry.put("from", JenkinsLocationConfiguration.get().getAdminAddress());
-                entry.put("to", contact.recipientList());
-            } else {
-                entry.put(contact.getType().secretKey(), secretFile(run, contact.getCredentialsId(), name, dir));
-                if (contact.getType() == ContactType.WEBHOOK && contact.getHmacCredentialsId() != null) {
-                    entry.put("hmacSecret", secretFile(run, contact.getHmacCredentialsId(), name + "-hmac", dir));
-                }
+            try {
+                chain.add(new Contact(name, config(contact).pager(secrets)));
+            } catch (IllegalArgumentException e) {
+                problems.add("contact '" + name + "': " + e.getMessage());
             }
-            contacts.put(name, entry);
         }
-        return contacts;
+        return chain;
     }
 
-    private String secretFile(Run<?, ?> run, String credentialsId, String name, Path dir) throws IOException {
-        String secret = jenkins.secretText(credentialsId, run);
-        if (secret == null) {
-            throw new IOException("contact '" + name + "': no Secret Text credential with id '" + credentialsId
-                    + "' is available to " + run.getFullDisplayName());
+    /** The engine's configuration of one contact, with references in place of secrets. */
+    static ContactConfig config(EscalationContact contact) {
+        String name = contact.getName();
+        String secret = contact.getCredentialsId() == null ? null : CREDENTIALS + contact.getCredentialsId();
+        return switch (contact.getType()) {
+            case PAGERDUTY -> new ContactConfig.PagerDuty(name, require(secret, name), null, null);
+            case SLACK -> new ContactConfig.Slack(name, require(secret, name));
+            case TEAMS -> new ContactConfig.Teams(name, require(secret, name));
+            case WEBHOOK -> new ContactConfig.Webhook(name, require(secret, name),
+                    contact.getHmacCredentialsId() == null ? null : CREDENTIALS + contact.getHmacCredentialsId());
+            case EMAIL -> email(name, contact.recipientList());
+        };
+    }
+
+    private static String require(String reference, String name) {
+        if (reference == null) {
+            throw new IllegalArgumentException("contact '" + name + "' has no Secret Text credential");
         }
-        Path file = dir.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".secret");
-        Files.writeString(file, secret, StandardCharsets.UTF_8);
-        return "file:" + file;
+        return reference;
+    }
+
+    /** Email through the Mailer plugin's SMTP server, user and password (STARTTLS as configured there). */
+    private static ContactConfig email(String name, List<String> recipients) {
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("contact '" + name + "' has no email recipients");
+        }
+        Mailer.DescriptorImpl mailer = Mailer.descriptor();
+        String host = Util.fixEmptyAndTrim(mailer.getSmtpHost());
+        String port = Util.fixEmptyAndTrim(mailer.getSmtpPort());
+        SMTPAuthentication authentication = mailer.getAuthentication();
+        String from = Util.fixEmptyAndTrim(JenkinsLocationConfiguration.get().getAdminAddress());
+        return new ContactConfig.Email(name, host == null ? "localhost" : host,
+                port == null ? 25 : Integer.parseInt(port), from == null ? "jenkins@localhost" : from, recipients,
+                mailer.getUseTls(), authentication == null ? null : authentication.getUsername(),
+                authentication == null ? null : MAILER_PASSWORD);
+    }
+
+    /** {@code credentials:ID} (a Secret Text credential the build may use) or the Mailer's SMTP password. */
+    private Secret resolve(String reference, Run<?, ?> run) {
+        if (MAILER_PASSWORD.equals(reference)) {
+            SMTPAuthentication authentication = Mailer.descriptor().getAuthentication();
+            String password = authentication == null || authentication.getPassword() == null ? null
+                    : authentication.getPassword().getPlainText();
+            return Secret.of("the Mailer plugin's SMTP password", password);
+        }
+        if (reference == null || !reference.startsWith(CREDENTIALS)) {
+            throw new IllegalArgumentException("a secret must be a Jenkins credential");
+        }
+        String id = reference.substring(CREDENTIALS.length());
+        String value = jenkins.secretText(id, run);
+        if (value == null) {
+            throw new IllegalArgumentException("no Secret Text credential with id '" + id + "' is available to "
+                    + run.getFullDisplayName());
+        }
+        return Secret.of(reference, value);
     }
 }

@@ -42,6 +42,11 @@ public class JenkinsFacade {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
     }
 
+    /** Throws {@code AccessDeniedException} unless the current user may see Jenkins at all (form checks). */
+    public void checkRead() {
+        Jenkins.get().checkPermission(Jenkins.READ);
+    }
+
     public boolean canAdminister() {
         return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
     }

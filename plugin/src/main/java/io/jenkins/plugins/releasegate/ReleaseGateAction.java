@@ -266,6 +266,9 @@ public class ReleaseGateAction implements RunAction2 {
         if (user == null) {
             return new Eligibility(false, "log in to review this change");
         }
+        if (!run.hasPermission(Item.BUILD)) {
+            return new Eligibility(false, "deciding needs the Build permission on this job");
+        }
         ApprovalStepExecution execution = pendingExecution();
         if (execution == null) {
             return new Eligibility(false, "no sign-off is waiting in this build");
@@ -283,8 +286,12 @@ public class ReleaseGateAction implements RunAction2 {
         return decide(Decision.REJECT, comment);
     }
 
+    /**
+     * A decision releases (or stops) a build that deploys: it takes the right to run the job ({@code Item.BUILD},
+     * which the acceptance's reviewer bob has), then the engine's sign-off rules, which nobody bypasses.
+     */
     private HttpResponse decide(Decision decision, String comment) throws IOException, InterruptedException {
-        run.checkPermission(Item.READ);
+        run.checkPermission(Item.BUILD);
         Identity user = jenkins().currentIdentity();
         if (user == null) {
             return HttpResponses.errorWithoutStack(403, "anonymous users cannot review a change");

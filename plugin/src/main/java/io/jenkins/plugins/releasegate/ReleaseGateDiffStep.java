@@ -9,9 +9,10 @@ import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.releasegate.engine.CliResult;
-import io.jenkins.plugins.releasegate.engine.EngineCommands;
+import io.jenkins.plugins.releasegate.engine.AgentVerification;
 import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import io.jenkins.plugins.releasegate.engine.LogLines;
+import io.releasegate.log.LogSink;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -97,15 +98,12 @@ public class ReleaseGateDiffStep extends Step {
                     : new JenkinsFacade().configuration().getDefaultPolicyPath();
             // the default policy is read from the head revision by the engine; any other path from the work tree
             String answer = workspace.child(step.dir).act(new DiffCallable(step.base, step.head,
-                    EngineCommands.DEFAULT_CONFIG.equals(policy) ? null : policy));
+                    AgentVerification.DEFAULT_POLICY.equals(policy) ? null : policy));
             Map<String, Object> reply = JsonMaps.parse(answer, "the diff reply");
-            for (Object line : JsonMaps.list(reply, "log")) {
-                if (!String.valueOf(line).startsWith("INFO ")) {
-                    listener.getLogger().println("Release Gate: " + line);
-                }
-            }
-            if (JsonMaps.integer(reply, "exitCode", CliResult.BAD_INPUT) == CliResult.BAD_INPUT) {
-                throw new AbortException("releaseGateDiff: " + JsonMaps.string(reply, "error", "bad input"));
+            LogLines.replay(JsonMaps.list(reply, "log"), warningsOnly(new TaskListenerLog(listener)));
+            String error = JsonMaps.string(reply, "error", null);
+            if (error != null) {
+                throw new AbortException("releaseGateDiff: " + error);
             }
             Map<String, Object> change = ChangeSummary.complete(JsonMaps.map(reply.get("change")), step.base,
                     step.head);
@@ -114,6 +112,26 @@ public class ReleaseGateDiffStep extends Step {
                     + HyperlinkNote.encodeTo('/' + run.getUrl() + ReleaseGateAction.URL_NAME + '/', "details"));
             return change;
         }
+    }
+
+    /** The engine's progress lines stay out of the build log; its warnings and errors go in. */
+    private static LogSink warningsOnly(LogSink log) {
+        return new LogSink() {
+            @Override
+            public void info(String format, Object... args) {
+                // progress: not shown
+            }
+
+            @Override
+            public void warn(String format, Object... args) {
+                log.warn(format, args);
+            }
+
+            @Override
+            public void error(String format, Object... args) {
+                log.error(format, args);
+            }
+        };
     }
 
     /** The {@code releaseGateDiff} step. */
@@ -146,6 +164,7 @@ public class ReleaseGateDiffStep extends Step {
         }
 
         private static FormValidation required(String value, String what) {
+            new JenkinsFacade().checkRead();
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("Required: " + what)
                     : FormValidation.ok();
         }

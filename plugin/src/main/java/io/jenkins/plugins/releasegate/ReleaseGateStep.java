@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.util.Set;
@@ -86,8 +85,7 @@ public class ReleaseGateStep extends VerifyStepBase {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(FilePath.class, Launcher.class, EnvVars.class, Run.class, TaskListener.class,
-                    FlowNode.class);
+            return Set.of(FilePath.class, EnvVars.class, Run.class, TaskListener.class, FlowNode.class);
         }
     }
 }

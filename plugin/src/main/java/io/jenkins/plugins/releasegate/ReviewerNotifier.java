@@ -1,12 +1,13 @@
 package io.jenkins.plugins.releasegate;
 
 import hudson.model.Run;
-import io.jenkins.plugins.releasegate.engine.EngineCommands;
+import io.releasegate.log.LogSink;
+import io.releasegate.recover.Page;
+import io.releasegate.recover.Severity;
 import io.releasegate.review.SignOffDecision;
 import io.releasegate.review.SignOffPolicy;
-import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,30 +25,34 @@ final class ReviewerNotifier {
         this.jenkins = jenkins;
     }
 
-    void requested(Run<?, ?> run, SignOffPolicy policy, SignOffDecision state, String message) {
+    void requested(Run<?, ?> run, SignOffPolicy policy, SignOffDecision state, String message, LogSink log) {
         send(run, message + ": " + run.getFullDisplayName() + " waits for " + policy.describeReviewers() + " ("
-                + state.summary() + ") " + link(run));
+                + state.summary() + ") " + link(run), log);
     }
 
-    void reminder(Run<?, ?> run, SignOffPolicy policy, SignOffDecision state, String message) {
+    void reminder(Run<?, ?> run, SignOffPolicy policy, SignOffDecision state, String message, LogSink log) {
         send(run, "Reminder: " + message + ": " + run.getFullDisplayName() + " still waits (" + state.summary()
-                + ") " + link(run));
+                + ") " + link(run), log);
     }
 
     private String link(Run<?, ?> run) {
         return jenkins.rootUrl() + run.getUrl() + ReleaseGateAction.URL_NAME + "/";
     }
 
-    private void send(Run<?, ?> run, String text) {
+    private void send(Run<?, ?> run, String text, LogSink log) {
         String contact = jenkins.configuration().getNotificationContact();
         if (contact == null) {
             return;
         }
         try {
-            String key = "release-gate/" + run.getParent().getFullName() + "/" + run.getNumber() + "/sign-off";
-            new EscalationBridge(jenkins).page(run, List.of(contact), new EngineCommands.Page(text, "info", key,
-                    false, link(run), Map.of()));
-        } catch (IOException | RuntimeException e) {
+            String key = VerificationFlow.dedupKey(run, run.getNumber() + "/sign-off");
+            Page.Builder page = Page.trigger(key, text).severity(Severity.INFO).source(VerificationFlow.SOURCE)
+                    .timestamp(Instant.now());
+            if (!jenkins.rootUrl().isEmpty()) {
+                page.link(link(run), "Review the change");
+            }
+            new EscalationBridge(jenkins).page(run, List.of(contact), page.build(), log);
+        } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "cannot notify reviewers of " + run + " through " + contact, e);
         }
     }

@@ -3,36 +3,37 @@ package io.jenkins.plugins.releasegate;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ForkOutputStream;
-import io.jenkins.plugins.releasegate.engine.CliResult;
-import io.jenkins.plugins.releasegate.engine.EngineCommands;
 import io.jenkins.plugins.releasegate.engine.JsonMaps;
-import io.jenkins.plugins.releasegate.engine.VerifyRequest;
-import java.io.ByteArrayOutputStream;
+import io.jenkins.plugins.releasegate.engine.LogLines;
+import io.jenkins.plugins.releasegate.engine.VerifyOptions;
+import io.releasegate.log.LogSink;
+import io.releasegate.recover.Page;
+import io.releasegate.recover.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * What {@code releaseGateVerify} and {@code releaseGate} do after a deploy: verify on the agent; on FAIL run the
- * rollback command on the agent (with {@code RELEASE_GATE_BASE}, {@code RELEASE_GATE_HEAD} and
- * {@code RELEASE_GATE_POOL} in its environment, bounded by a timeout), verify again, page the escalation chain, and
- * fail the build or mark it unstable. The verdicts and the pages are the engine's; this class only sequences them
- * and records the outcome on the build's page. Runs on a background thread, never on the CPS thread.
+ * rollback command on the agent, verify again, page the escalation chain, and fail the build or mark it unstable.
+ * The verdicts, the rollback and the pages are the engine's; this class only sequences them and records the outcome
+ * on the build's page. Runs on a background thread, never on the CPS thread.
  */
 final class VerificationFlow {
-    private static final int MAX_OUTPUT = 64 * 1024;
+    static final String SOURCE = "jenkins-release-gate";
 
     private final StepContext context;
     private final VerifyStepBase options;
@@ -52,35 +53,33 @@ final class VerificationFlow {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
+        LogSink log = new TaskListenerLog(listener);
         ReleaseGateAction action = ReleaseGateAction.of(run);
         String pool = options.getPool() != null ? options.getPool() : options.getExpect();
 
-        Map<String, Object> first = verify(workspace, options.request(), listener);
+        Map<String, Object> first = verify(workspace, options.options(), listener, log);
         String verdict = JsonMaps.string(first, "verdict", "ERROR");
         Map<String, Object> result = new LinkedHashMap<>(first);
-        result.put("verdict", verdict);
         boolean rolledBack = false;
         boolean recovered = false;
         List<Object> pages = new ArrayList<>();
         if (!"PASS".equals(verdict)) {
             if (options.getRollback() != null) {
-                Map<String, Object> rollback = rollback(workspace, listener, action, pool);
-                result.put("rollback", rollback);
+                result.put("rollback", rollback(workspace, listener, action, pool));
                 rolledBack = true;
-                VerifyRequest again = options.request();
-                again.junit = null;
-                Map<String, Object> second = verify(workspace, again, listener);
+                VerifyOptions again = options.options();
+                again.junit = null; // the JUnit XML reports the verification that decided the rollback
+                Map<String, Object> second = verify(workspace, again, listener, log);
                 result.put("afterRollback", second);
                 recovered = "PASS".equals(JsonMaps.string(second, "verdict", "ERROR"));
                 listener.getLogger().println("Release Gate: after the rollback the verification is "
                         + JsonMaps.string(second, "verdict", "ERROR"));
             }
             if (options.isPage()) {
-                pages.add(page(run, listener, pool, verdict, first, rolledBack, recovered));
+                pages.add(page(run, log, pool, verdict, first, rolledBack, recovered));
             }
-        }
-        if ("PASS".equals(verdict) && options.isPage() && new EscalationBridge(jenkins).configured()) {
-            Map<String, Object> resolved = resolveEarlierPage(run, listener, pool);
+        } else if (options.isPage() && new EscalationBridge(jenkins).configured()) {
+            Map<String, Object> resolved = resolveEarlierPage(run, listener, log, pool);
             if (resolved != null) {
                 pages.add(resolved);
             }
@@ -103,17 +102,14 @@ final class VerificationFlow {
         return result;
     }
 
-    private Map<String, Object> verify(FilePath workspace, VerifyRequest request, TaskListener listener)
-            throws IOException, InterruptedException {
-        listener.getLogger().println("Release Gate: verifying " + request.lb + " against "
-                + (request.expect != null ? request.expect : "pool " + request.pool));
+    private Map<String, Object> verify(FilePath workspace, VerifyOptions request, TaskListener listener,
+            LogSink log) throws IOException, InterruptedException {
+        listener.getLogger().println("Release Gate: verifying " + request.lb + " against " + request.describe());
         Map<String, Object> reply = JsonMaps.parse(workspace.act(new VerifyCallable(request)), "the verify reply");
-        String log = JsonMaps.string(reply, "log", "");
-        if (!log.isBlank()) {
-            listener.getLogger().print(log.endsWith("\n") ? log : log + "\n");
-        }
-        if (JsonMaps.integer(reply, "exitCode", CliResult.BAD_INPUT) == CliResult.BAD_INPUT) {
-            throw new AbortException("Release Gate: " + JsonMaps.string(reply, "error", "bad input"));
+        LogLines.replay(JsonMaps.list(reply, "log"), log);
+        String error = JsonMaps.string(reply, "error", null);
+        if (error != null) {
+            throw new AbortException("Release Gate: " + error);
         }
         Map<String, Object> result = JsonMaps.map(reply.get("result"));
         for (String reason : reasons(result)) {
@@ -129,60 +125,50 @@ final class VerificationFlow {
 
     private Map<String, Object> rollback(FilePath workspace, TaskListener listener, ReleaseGateAction action,
             String pool) throws IOException, InterruptedException {
-        Launcher launcher = context.get(Launcher.class);
-        EnvVars env = new EnvVars(context.get(EnvVars.class));
         Map<String, Object> change = action.getChange();
-        env.put("RELEASE_GATE_BASE", first(options.getBase(), JsonMaps.string(change, "base", "")));
-        env.put("RELEASE_GATE_HEAD", first(options.getHead(), JsonMaps.string(change, "head", "")));
-        env.put("RELEASE_GATE_POOL", pool == null ? "" : pool);
+        String base = first(options.getBase(), JsonMaps.string(change, "base", ""));
+        String head = first(options.getHead(), JsonMaps.string(change, "head", ""));
+        EnvVars environment = context.get(EnvVars.class);
         listener.getLogger().println("Release Gate: rolling back: " + options.getRollback());
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        List<String> command = launcher.isUnix() ? List.of("sh", "-c", options.getRollback())
-                : List.of("cmd.exe", "/C", options.getRollback());
-        long started = System.currentTimeMillis();
-        int exitCode = launcher.launch().cmds(command).envs(env).pwd(workspace)
-                .stdout(new ForkOutputStream(listener.getLogger(), captured)).start()
-                .joinWithTimeout(options.getRollbackTimeout(), TimeUnit.MINUTES, listener);
-        long duration = System.currentTimeMillis() - started;
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("command", options.getRollback());
-        outcome.put("exitCode", exitCode);
-        outcome.put("timedOut", duration >= TimeUnit.MINUTES.toMillis(options.getRollbackTimeout()));
-        outcome.put("durationMs", duration);
-        String output = captured.toString(StandardCharsets.UTF_8);
-        outcome.put("output", output.length() > MAX_OUTPUT ? output.substring(output.length() - MAX_OUTPUT) : output);
-        listener.getLogger().println("Release Gate: the rollback ended with exit code " + exitCode);
+        Map<String, Object> outcome = JsonMaps.parse(workspace.act(new RollbackCallable(options.getRollback(),
+                options.getRollbackTimeout(), base, head, pool, environment == null ? Map.of() : environment)),
+                "the rollback reply");
+        String output = JsonMaps.string(outcome, "output", "");
+        if (!output.isEmpty()) {
+            listener.getLogger().print(output.endsWith("\n") ? output : output + "\n");
+        }
+        listener.getLogger().println("Release Gate: " + JsonMaps.string(outcome, "reason", "rollback ended"));
         return outcome;
     }
 
-    private Map<String, Object> page(Run<?, ?> run, TaskListener listener, String pool, String verdict,
-            Map<String, Object> first, boolean rolledBack, boolean recovered) throws IOException {
+    private Map<String, Object> page(Run<?, ?> run, LogSink log, String pool, String verdict,
+            Map<String, Object> first, boolean rolledBack, boolean recovered) {
         String outcome = !rolledBack ? "no rollback was configured"
                 : recovered ? "rolled back; the pool verifies again" : "rolled back, but the pool STILL FAILS";
-        String summary = "Release Gate: " + pool + " " + verdict + " after deploy in " + run.getFullDisplayName()
-                + " (" + outcome + "): " + String.join("; ", reasons(first));
-        String severity = rolledBack && recovered ? "error" : "critical";
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("verdict", verdict);
-        details.put("pool", pool);
-        details.put("build", run.getFullDisplayName());
-        details.put("rolledBack", Boolean.toString(rolledBack));
-        details.put("recovered", Boolean.toString(recovered));
-        details.put("change", JsonMaps.string(ReleaseGateAction.of(run).getChange(), "digest", "none"));
-        Map<String, Object> page = new EscalationBridge(jenkins).page(run, jenkins.configuration().chainNames(),
-                new EngineCommands.Page(summary, severity, dedupKey(run, pool), false, link(run), details));
-        boolean delivered = JsonMaps.bool(page, "delivered", false);
-        listener.getLogger().println("Release Gate: page " + (delivered ? "delivered" : "NOT delivered") + " ("
-                + severity + "): " + JsonMaps.string(page, "output", ""));
-        return page;
+        Page.Builder page = Page.trigger(dedupKey(run, pool), "Release Gate: " + pool + " " + verdict
+                        + " after deploy in " + run.getFullDisplayName() + " (" + outcome + "): "
+                        + String.join("; ", reasons(first)))
+                .severity(rolledBack && recovered ? Severity.ERROR : Severity.CRITICAL).source(SOURCE)
+                .component(pool).timestamp(Instant.now())
+                .detail("verdict", verdict).detail("pool", pool).detail("build", run.getFullDisplayName())
+                .detail("rolledBack", rolledBack).detail("recovered", recovered)
+                .detail("change", JsonMaps.string(ReleaseGateAction.of(run).getChange(), "digest", "none"));
+        String link = link(run);
+        if (link != null) {
+            page.link(link, "Release Gate page of " + run.getFullDisplayName());
+        }
+        Map<String, Object> sent = new EscalationBridge(jenkins).page(run, jenkins.configuration().chainNames(),
+                page.build(), log);
+        log.info("page %s (%s): %s", JsonMaps.bool(sent, "delivered", false) ? "delivered" : "NOT delivered",
+                JsonMaps.string(sent, "severity", ""), JsonMaps.string(sent, "reason", ""));
+        return sent;
     }
 
     /**
      * A passing verification after a failing one of the same pool in the job's previous build resolves the page
      * that failure sent (same dedup key), so the incident closes itself when the monitor sees the pool healthy.
      */
-    private Map<String, Object> resolveEarlierPage(Run<?, ?> run, TaskListener listener, String pool)
-            throws IOException {
+    private Map<String, Object> resolveEarlierPage(Run<?, ?> run, TaskListener listener, LogSink log, String pool) {
         Run<?, ?> previous = run.getPreviousCompletedBuild();
         ReleaseGateAction earlier = previous == null ? null : previous.getAction(ReleaseGateAction.class);
         if (earlier == null) {
@@ -195,16 +181,27 @@ final class VerificationFlow {
             return null;
         }
         Map<String, Object> page = new EscalationBridge(jenkins).page(run, jenkins.configuration().chainNames(),
-                new EngineCommands.Page("Release Gate: " + pool + " verifies again in " + run.getFullDisplayName(),
-                        "info", dedupKey(run, pool), true, link(run), Map.of()));
+                Page.resolve(dedupKey(run, pool), SOURCE, Instant.now()), log);
         listener.getLogger().println("Release Gate: resolved the page of " + previous.getFullDisplayName() + ": "
-                + JsonMaps.string(page, "output", ""));
+                + JsonMaps.string(page, "reason", ""));
         return page;
     }
 
-    /** One alert per job and pool: every failing build of the same pool updates it, a passing one resolves it. */
-    private static String dedupKey(Run<?, ?> run, String pool) {
-        return "release-gate/" + run.getParent().getFullName() + "/" + pool;
+    /**
+     * One alert per job and pool: every failing build of the same pool updates it, a passing one resolves it. Keys
+     * longer than PagerDuty's 255 characters keep their start and end a hash of the rest.
+     */
+    static String dedupKey(Run<?, ?> run, String pool) {
+        String key = "release-gate/" + run.getParent().getFullName() + "/" + pool;
+        if (key.length() <= Page.MAX_DEDUP_KEY) {
+            return key;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return key.substring(0, Page.MAX_DEDUP_KEY - 17) + "~" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private String link(Run<?, ?> run) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.releasegate;
 
 import hudson.Util;
-import io.jenkins.plugins.releasegate.engine.VerifyRequest;
+import io.jenkins.plugins.releasegate.engine.VerifyOptions;
 import java.io.Serializable;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -180,9 +180,9 @@ public abstract class VerifyStepBase extends Step implements Serializable {
         this.head = Util.fixEmptyAndTrim(head);
     }
 
-    /** The options as the engine command needs them. */
-    VerifyRequest request() {
-        VerifyRequest request = new VerifyRequest();
+    /** The options as the agent-side verification needs them. */
+    VerifyOptions options() {
+        VerifyOptions request = new VerifyOptions();
         request.lb = lb;
         request.pool = pool;
         request.config = config;

@@ -79,6 +79,17 @@ class ReleaseGateApprovalStepTest {
     }
 
     @Test
+    void shouldRefuseANamedReviewerWithoutTheBuildPermission() throws Exception {
+        WorkflowRun run = startWaiting("frank, bob", 1, 10, null);
+
+        int status = Reviewers.decide(r, "frank", run, "approve", "read-only");
+
+        assertThat(status).isEqualTo(403);
+        assertThat(run.getAction(ReleaseGateAction.class).getApprovals()).isEmpty();
+        assertStillWaitingThenStop(run);
+    }
+
+    @Test
     void shouldAcceptAMemberOfAReviewerGroup() throws Exception {
         WorkflowRun run = startWaiting("group:lb-reviewers", 1, 10, null);
 

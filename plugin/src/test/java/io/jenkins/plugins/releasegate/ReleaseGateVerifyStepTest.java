@@ -25,6 +25,15 @@ class ReleaseGateVerifyStepTest {
         return job;
     }
 
+    /** The global escalation chain: one webhook contact whose URL is the Secret Text credential {@code id}. */
+    private static void pageThroughWebhook(String credentialsId) {
+        EscalationContact contact = new EscalationContact("hook", ContactType.WEBHOOK);
+        contact.setCredentialsId(credentialsId);
+        ReleaseGateGlobalConfiguration config = ExtensionList.lookupSingleton(ReleaseGateGlobalConfiguration.class);
+        config.setContacts(List.of(contact));
+        config.setChain("hook");
+    }
+
     @Test
     void shouldPassWhenBothBackendsGetTheirShare(JenkinsRule r) throws Exception {
         try (RoundRobinBalancer lb = RoundRobinBalancer.healthy()) {
@@ -48,12 +57,7 @@ class ReleaseGateVerifyStepTest {
             SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
                     CredentialsScope.GLOBAL, "lb-hook", "pager webhook", Secret.fromString(hook.url())));
             SystemCredentialsProvider.getInstance().save();
-            EscalationContact contact = new EscalationContact("hook", ContactType.WEBHOOK);
-            contact.setCredentialsId("lb-hook");
-            ReleaseGateGlobalConfiguration config = ExtensionList.lookupSingleton(
-                    ReleaseGateGlobalConfiguration.class);
-            config.setContacts(List.of(contact));
-            config.setChain("hook");
+            pageThroughWebhook("lb-hook");
             job.setDefinition(new CpsFlowDefinition("node {\n"
                     + "  def v = releaseGateVerify(lb: '" + lb.url() + "', expect: 'web-01,web-02',\n"
                     + "      rollback: 'touch web-02-restored', failBuild: false)\n"
@@ -69,6 +73,26 @@ class ReleaseGateVerifyStepTest {
             assertThat(hook.bodies().get(0)).contains("web-02");
             VerificationRecord record = run.getAction(ReleaseGateAction.class).getVerifications().get(0);
             assertThat(record.getOutcome()).isEqualTo("ROLLED_BACK");
+        }
+    }
+
+    @Test
+    void shouldRecordAPageThatCannotGoOutWithoutFailingTheStep(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        Path never = Path.of(r.jenkins.getWorkspaceFor(job).getRemote(), "never-created");
+        try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(never)) {
+            pageThroughWebhook("no-such-credential");
+            job.setDefinition(new CpsFlowDefinition("node {\n"
+                    + "  def v = releaseGateVerify(lb: '" + lb.url() + "', expect: 'web-01,web-02', failBuild: false)\n"
+                    + "  echo \"delivered=${v.pages.collect { it.delivered }} kept=${v.pages.collect { it.outbox != null }}\"\n"
+                    + "}\n", true));
+
+            WorkflowRun run = r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
+
+            r.assertLogContains("delivered=[false] kept=[true]", run);
+            r.assertLogContains("no Secret Text credential with id 'no-such-credential'", run);
+            assertThat(run.getRootDir().toPath().resolve("release-gate/outbox.jsonl")).content()
+                    .contains("release-gate/" + job.getFullName() + "/web-01,web-02");
         }
     }
 

@@ -17,7 +17,8 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /**
  * The acceptance set-up in a JenkinsRule: security on, admin with Overall/Administer, alice the developer (author of
- * the change), bob and carol reviewers with read and build, dave (read only, group lb-reviewers) and erin (read and
+ * the change), bob and carol reviewers with read and build, dave (read and build, group lb-reviewers), frank (read
+ * only: may look, may not decide) and erin (read and
  * build, no reviewer). Decisions go through the real HTTP endpoints, with crumbs, as a browser or curl sends them.
  */
 final class Reviewers {
@@ -35,7 +36,8 @@ final class Reviewers {
                 .grant(Jenkins.READ, Item.READ, Item.BUILD, Item.CREATE, Item.CONFIGURE, Item.CANCEL).everywhere()
                 .to("alice")
                 .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("bob", "carol", "erin")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("dave"));
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("dave")
+                .grant(Jenkins.READ, Item.READ).everywhere().to("frank"));
         User alice = User.getById("alice", true);
         alice.setFullName("Alice Liddell");
         alice.addProperty(new Mailer.UserProperty("alice@example.com"));

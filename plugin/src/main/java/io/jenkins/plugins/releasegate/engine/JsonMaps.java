@@ -30,15 +30,6 @@ public final class JsonMaps {
         }
     }
 
-    /** Parses any JSON value (object, array, scalar) into plain Java values. */
-    public static Object parseAny(String json, String what) {
-        try {
-            return MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " is not the engine's JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -1,5 +1,5 @@
 /**
- * The plugin's only contact with the engine's diff, verify and page commands: their CLI contract (arguments, JSON
- * output, exit codes). When the engine's Java APIs for these land, only {@link EngineCli} changes.
+ * The plugin's agent-side use of the engine's Java APIs, free of Jenkins types: one verification from the step's
+ * options, the engine's log as data to replay into the build log, and the engine's JSON as plain maps.
  */
 package io.jenkins.plugins.releasegate.engine;

@@ -1,4 +1,4 @@
-package io.releasegate.cli;
+package io.releasegate.policy;
 
 import io.releasegate.config.ConfigFile;
 import io.releasegate.config.ConfigParseException;
@@ -9,9 +9,6 @@ import io.releasegate.diff.DiffResult;
 import io.releasegate.diff.GitRepository;
 import io.releasegate.diff.RepositoryConfigs;
 import io.releasegate.diff.RepositoryException;
-import io.releasegate.policy.Policy;
-import io.releasegate.policy.PolicyException;
-import io.releasegate.policy.PolicySource;
 import java.io.IOException;
 import java.util.Optional;
 import java.nio.file.Path;
@@ -20,18 +17,26 @@ import java.util.List;
 
 /**
  * Finds the declared pool by name in the load-balancer configs of a git revision or of one file, with the engine's
- * parsers (files selected by the revision's {@code .releasegate.yml}, else detected by content). Anything that cannot be found or read is an IllegalArgumentException with
- * the reason in words (exit code 2).
+ * parsers (files selected by the revision's {@code .releasegate.yml}, else detected by content). Anything that cannot
+ * be found or read is an IllegalArgumentException with the reason in words (the CLI's exit code 2). Used by
+ * {@code verify --repo/--config} and by the Jenkins plugin's verify steps.
  */
-final class DeclaredPools {
+public final class DeclaredPools {
     private DeclaredPools() {
     }
 
     /** The pool {@code name} in the configs of {@code repo} at {@code revision}. */
-    static Pool atRevision(Path repo, String revision, String name) {
+    public static Pool atRevision(Path repo, String revision, String name) {
+        return atRevision(repo, revision, Optional.empty(), name);
+    }
+
+    /**
+     * The pool {@code name} in the configs of {@code repo} at {@code revision}, the files selected by
+     * {@code policyFile} when given, else by the revision's own {@code .releasegate.yml} (as for diff and lint).
+     */
+    public static Pool atRevision(Path repo, String revision, Optional<Path> policyFile, String name) {
         try (GitRepository git = GitRepository.open(repo)) {
-            // the revision's own .releasegate.yml says which files are LB config, as for diff and lint
-            Policy policy = PolicySource.load(git, revision, Optional.empty());
+            Policy policy = PolicySource.load(git, revision, policyFile);
             RepositoryConfigs.Snapshot snapshot = RepositoryConfigs.at(git, revision, FileRules.of(policy.files()));
             List<String> unreadable = new ArrayList<>();
             for (DiffResult.ParseError error : snapshot.errors()) {
@@ -45,7 +50,7 @@ final class DeclaredPools {
     }
 
     /** The pool {@code name} in one config file (format detected). */
-    static Pool inFile(Path file, String name) {
+    public static Pool inFile(Path file, String name) {
         try {
             LocalConfigs.Result result = LocalConfigs.read(List.of(file), FileRules.byContent());
             List<String> unreadable = new ArrayList<>();
