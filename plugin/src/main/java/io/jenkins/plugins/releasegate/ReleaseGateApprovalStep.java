@@ -119,10 +119,19 @@ public class ReleaseGateApprovalStep extends Step {
         String policyReviewers = reviewersOf(changeMap.get("reviewers"));
         String reviewerList = reviewers != null ? reviewers
                 : policyReviewers != null ? policyReviewers : global.getDefaultReviewers();
-        // the policy's number is a floor: a Jenkinsfile may ask for more approvals, never for fewer
+        // the number defaults from the policy and the risk; an explicit `approvals` is the Jenkinsfile's choice,
+        // said in the build log when it asks for fewer than the policy
         int fromPolicy = Math.max(JsonMaps.integer(changeMap, "requiredApprovals", 1),
                 JsonMaps.bool(changeMap, "reviewRequired", true) ? 1 : 0);
-        int required = Math.max(approvals, fromPolicy);
+        int required = approvals > 0 ? approvals : fromPolicy;
+        if (required < fromPolicy) {
+            TaskListener listener = context.get(TaskListener.class);
+            if (listener != null) {
+                listener.getLogger().println("Release Gate: this Jenkinsfile asks for " + required + " approval(s)"
+                        + " where the policy asks for " + fromPolicy + " for a " + JsonMaps.string(changeMap, "risk",
+                        "UNKNOWN") + " change");
+            }
+        }
         List<String> names = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         for (Object author : JsonMaps.list(changeMap, "authors")) {

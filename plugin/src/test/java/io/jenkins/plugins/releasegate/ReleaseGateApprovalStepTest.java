@@ -154,16 +154,17 @@ class ReleaseGateApprovalStepTest {
     }
 
     @Test
-    void shouldNotLetTheJenkinsfileAskForFewerApprovalsThanThePolicy() throws Exception {
+    void shouldLetTheJenkinsfileSetTheNumberOfApprovalsAndSaySoWhenBelowThePolicy() throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class);
         job.setDefinition(new CpsFlowDefinition(Reviewers.approvalScript("bob, carol", 2, 1, 10), true));
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage(WAITING, run);
 
-        Reviewers.decide(r, "bob", run, "approve", "one is not enough here");
-        r.waitForMessage("pending: 1 of 2 required approvals", run);
+        Reviewers.decide(r, "bob", run, "approve", "one is what this Jenkinsfile asks for");
 
-        assertStillWaitingThenStop(run);
+        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertLogContains("this Jenkinsfile asks for 1 approval(s) where the policy asks for 2", run);
+        r.assertLogContains("sign-off RELEASED by [bob]", run);
     }
 
     @Test
