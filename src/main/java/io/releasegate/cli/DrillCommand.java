@@ -5,6 +5,8 @@ import io.releasegate.drill.DrillOptions;
 import io.releasegate.drill.DrillResult;
 import io.releasegate.report.DrillReport;
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +42,8 @@ final class DrillCommand implements Callable<Integer> {
     long keepMinutes;
 
     @Option(names = "--html", paramLabel = "FILE",
-            description = "Where to write the HTML report (default: drill-report.html in the drill's directory).")
+            description = "Where to write the HTML report (default: release-gate-drill-report.html in the "
+                    + "temporary directory, replaced by each run).")
     Path html;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
@@ -76,7 +79,8 @@ final class DrillCommand implements Callable<Integer> {
                 err.println("release-gate drill: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
-            Path report = html != null ? html : options.workDir().resolve("drill-report.html");
+            Path report = html != null ? html
+                    : Path.of(System.getProperty("java.io.tmpdir"), "release-gate-drill-report.html");
             DrillReport.html(result, report);
             out.print(format.equals("json") ? DrillReport.json(result, report) : DrillReport.text(result)
                     + "HTML report: " + report.toAbsolutePath() + "\n");
@@ -87,6 +91,18 @@ final class DrillCommand implements Callable<Integer> {
             return result.exitCode();
         } finally {
             drill.close();
+            deleteWorkDir(options.workDir(), err);
+        }
+    }
+
+    /** The drill's repository, outbox and LB files are scratch: nothing of a run is left behind but the report. */
+    private static void deleteWorkDir(Path workDir, PrintWriter err) {
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            err.println("release-gate drill: could not remove " + workDir + ": " + e.getMessage());
         }
     }
 
