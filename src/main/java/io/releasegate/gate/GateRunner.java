@@ -202,10 +202,7 @@ public final class GateRunner {
     }
 
     private SignOffDecision signOff(ChangeReport change, Policy policy, GateRequest request) {
-        List<io.releasegate.review.Author> authors = new ArrayList<>();
-        for (Author author : change.diff().authors()) {
-            authors.add(new io.releasegate.review.Author(author.name(), author.email()));
-        }
+        List<Author> authors = change.diff().authors();
         SignOffPolicy rules = SignOffPolicy.of(String.join(",", policy.reviewers()), change.requiredApprovals(),
                 policy.approvalMaxAge().orElse(null));
         return SignOff.evaluate(new ChangeUnderReview(change.digest(), authors, null), rules, request.approvals(),

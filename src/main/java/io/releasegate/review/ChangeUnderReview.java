@@ -1,5 +1,6 @@
 package io.releasegate.review;
 
+import io.releasegate.diff.Author;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;

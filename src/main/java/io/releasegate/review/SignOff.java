@@ -1,5 +1,6 @@
 package io.releasegate.review;
 
+import io.releasegate.diff.Author;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.releasegate.review;
 
+import io.releasegate.diff.Author;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

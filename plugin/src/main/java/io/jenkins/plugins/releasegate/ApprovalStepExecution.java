@@ -6,7 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.releasegate.review.Approval;
 import io.releasegate.review.AuditEntry;
-import io.releasegate.review.Author;
+import io.releasegate.diff.Author;
 import io.releasegate.review.ChangeUnderReview;
 import io.releasegate.review.Decision;
 import io.releasegate.review.Eligibility;
