@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code release-gate verify}: real requests through the load balancer, tested against the declared pool. */
-@Command(name = "verify", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Sends real requests through the load balancer and tests, with a sound sequential test, that "
                 + "every declared backend gets its declared share; checks errors, backend health and live drift.",
             "Exit codes: 0 PASS, 1 FAIL (also when the service is down), 2 bad input."})

@@ -42,4 +42,13 @@ class MainTest {
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    @Test
+    void shouldPrintHelpForEveryCommandWithoutItsRequiredOptions() {
+        for (String command : new String[] {"diff", "lint", "verify", "run", "page", "playbook", "drill"}) {
+            String help = stdout(() -> assertThat(Main.run(command, "--help")).as(command).isZero());
+
+            assertThat(help).as(command).startsWith("Usage: release-gate " + command);
+        }
+    }
 }
