@@ -7,10 +7,16 @@ import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.HttpBackend;
 import io.releasegate.verify.CheckResult;
 import io.releasegate.verify.CheckStatus;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Health probes against real HTTP backends on loopback. */
 class HealthCheckerITest {
@@ -129,6 +135,41 @@ class HealthCheckerITest {
             assertThat(report.results().get(0).status()).isEqualTo(CheckStatus.FAIL);
             assertThat(report.results().get(0).reason()).contains("does not match");
             assertThat(report.observation("web-01").orElseThrow().bodyMatched()).isFalse();
+        }
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a probe that waits for ever fails here
+    void shouldFailABackendThatStallsInTheMiddleOfItsBody() throws Exception {
+        // arrange: headers and 5 of 100 bytes, then nothing (the connection stays open until the test ends)
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread stalling = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        socket.getInputStream().read(new byte[4096]);
+                        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        socket.getOutputStream().flush();
+                        socket.getInputStream().read(); // until the probe gives up and closes
+                    } catch (IOException e) {
+                        // the probe closed, or the test ended
+                    }
+                }
+            }, "stalling-backend");
+            stalling.setDaemon(true);
+            stalling.start();
+            String url = "http://127.0.0.1:" + server.getLocalPort() + "/health";
+            long start = System.nanoTime();
+
+            // act
+            HealthReport report = checker.check(List.of(target("web-02", url)),
+                    HealthOptions.DEFAULTS.withTimeout(Duration.ofMillis(400)));
+
+            // assert
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(report.results()).singleElement()
+                    .isEqualTo(CheckResult.fail("health", "web-02", "web-02: no answer within 400 ms at " + url));
+            assertThat(elapsedMs).isLessThan(2500);
         }
     }
 }
