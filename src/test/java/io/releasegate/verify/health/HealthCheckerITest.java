@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.releasegate.log.BufferedLog;
 import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.HttpBackend;
+import io.releasegate.testing.StallingBackend;
 import io.releasegate.verify.CheckResult;
 import io.releasegate.verify.CheckStatus;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -140,25 +136,10 @@ class HealthCheckerITest {
 
     @Test
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a probe that waits for ever fails here
-    void shouldFailABackendThatStallsInTheMiddleOfItsBody() throws Exception {
-        // arrange: headers and 5 of 100 bytes, then nothing (the connection stays open until the test ends)
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread stalling = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (Socket socket = server.accept()) {
-                        socket.getInputStream().read(new byte[4096]);
-                        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nhello")
-                                .getBytes(StandardCharsets.US_ASCII));
-                        socket.getOutputStream().flush();
-                        socket.getInputStream().read(); // until the probe gives up and closes
-                    } catch (IOException e) {
-                        // the probe closed, or the test ended
-                    }
-                }
-            }, "stalling-backend");
-            stalling.setDaemon(true);
-            stalling.start();
-            String url = "http://127.0.0.1:" + server.getLocalPort() + "/health";
+    void shouldFailABackendThatStallsInTheMiddleOfItsBody() {
+        try (StallingBackend stalling = StallingBackend.start()) {
+            // arrange: headers and 5 of 100 bytes, then nothing
+            String url = stalling.url("/health");
             long start = System.nanoTime();
 
             // act
