@@ -85,7 +85,7 @@ public final class PageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LogSink log = new PrintLog(err);
+        LogSink log = new StderrLog(err, true);
         EscalationConfig escalation;
         try {
             escalation = EscalationConfig.fromYaml(config);
@@ -168,29 +168,5 @@ public final class PageCommand implements Callable<Integer> {
         }
         out.println((result.delivered() ? "delivered " : "UNDELIVERED ") + result.page().action().wire() + " "
                 + result.page().dedupKey() + ": " + result.reason());
-    }
-
-    /** Prints the engine's log to stderr. */
-    private static final class PrintLog implements LogSink {
-        private final PrintWriter err;
-
-        PrintLog(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void info(String format, Object... args) {
-            err.println("release-gate: " + String.format(format, args));
-        }
-
-        @Override
-        public void warn(String format, Object... args) {
-            err.println("release-gate: warning: " + String.format(format, args));
-        }
-
-        @Override
-        public void error(String format, Object... args) {
-            err.println("release-gate: error: " + String.format(format, args));
-        }
     }
 }

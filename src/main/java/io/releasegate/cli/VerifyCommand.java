@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -213,11 +214,11 @@ final class VerifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give one --lb per --pool, in the same order (" + pools.size()
                     + " pools, " + uris.size() + " URLs)");
         }
+        List<Pool> declared = repo != null ? DeclaredPools.atRevision(repo, rev, Optional.empty(), pools)
+                : DeclaredPools.inFile(config, pools);
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
-            Pool pool = repo != null ? DeclaredPools.atRevision(repo, rev, pools.get(i))
-                    : DeclaredPools.inFile(config, pools.get(i));
-            targets.add(new Target(uris.get(i), ExpectedPool.fromPool(pool), pool));
+            targets.add(new Target(uris.get(i), ExpectedPool.fromPool(declared.get(i)), declared.get(i)));
         }
         return targets;
     }

@@ -10,18 +10,16 @@ import java.time.Duration;
  * {@code RELEASE_GATE_BASE/HEAD/POOL}, bounded by a timeout that kills the whole process tree, output captured).
  */
 public final class CommandDeploy implements DeployAction {
-    private final String command;
     private final CommandRollback runner;
 
     public CommandDeploy(String command, Duration timeout) {
-        this.command = command;
-        this.runner = new CommandRollback(command, timeout);
+        this.runner = CommandRollback.forStep("deploy", command, timeout);
     }
 
     @Override
     public DeployResult deploy(RollbackContext context) {
         RollbackResult result = runner.run(context);
-        return new DeployResult("command: " + command, result.succeeded(), result.exitCode(), result.output(),
-                result.durationMs(), result.reason().replace("rollback command", "deploy command"));
+        return new DeployResult(result.action(), result.succeeded(), result.exitCode(), result.output(),
+                result.durationMs(), result.reason());
     }
 }

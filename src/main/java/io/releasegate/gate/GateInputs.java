@@ -18,6 +18,7 @@ import io.releasegate.policy.PolicySource;
 import io.releasegate.recover.EscalationConfig;
 import io.releasegate.recover.EscalationConfigException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ public record GateInputs(Policy policy, GateSettings settings, Optional<Escalati
             Policy policy = PolicySource.load(git, head, policyFile);
             GateSettings settings = GateSettings.read(policy.verify(), policy.source());
             Optional<EscalationConfig> escalation = policy.escalation().isPresent()
-                    ? Optional.of(EscalationConfig.fromJson(toJson(policy.escalation().get())))
+                    ? Optional.of(escalation(policy.escalation().get()))
                     : Optional.empty();
             FileRules rules = FileRules.of(policy.files());
             Pool headPool = pool(git, head, rules, settings.pool()).orElseThrow(() -> new GateInputException(
@@ -69,6 +70,33 @@ public record GateInputs(Policy policy, GateSettings settings, Optional<Escalati
             }
         }
         return Optional.empty();
+    }
+
+    /** The {@code escalation:} section; errors name the policy file and the line of the key at fault. */
+    static EscalationConfig escalation(YamlNode section) throws ConfigParseException, EscalationConfigException {
+        Map<String, Integer> lines = new HashMap<>();
+        index(section, "/" + section.path(), lines);
+        return EscalationConfig.fromJson(toJson(section), section.file(), lines);
+    }
+
+    /** The line of every value below {@code node}, by its path ({@code /escalation/contacts/pd}). */
+    private static void index(YamlNode node, String pointer, Map<String, Integer> lines) throws ConfigParseException {
+        lines.put(pointer, node.line());
+        switch (node.kind()) {
+            case MAP -> {
+                for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
+                    index(entry.getValue(), pointer + "/" + entry.getKey(), lines);
+                }
+            }
+            case LIST -> {
+                for (int i = 0; i < node.items().size(); i++) {
+                    index(node.items().get(i), pointer + "/" + i, lines);
+                }
+            }
+            default -> {
+                // a value: its own line is all there is
+            }
+        }
     }
 
     /**

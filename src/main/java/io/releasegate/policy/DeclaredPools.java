@@ -35,6 +35,11 @@ public final class DeclaredPools {
      * {@code policyFile} when given, else by the revision's own {@code .releasegate.yml} (as for diff and lint).
      */
     public static Pool atRevision(Path repo, String revision, Optional<Path> policyFile, String name) {
+        return atRevision(repo, revision, policyFile, List.of(name)).get(0);
+    }
+
+    /** The pools {@code names}, in that order, from one reading of the configs of {@code repo} at {@code revision}. */
+    public static List<Pool> atRevision(Path repo, String revision, Optional<Path> policyFile, List<String> names) {
         try (GitRepository git = GitRepository.open(repo)) {
             Policy policy = PolicySource.load(git, revision, policyFile);
             RepositoryConfigs.Snapshot snapshot = RepositoryConfigs.at(git, revision, FileRules.of(policy.files()));
@@ -42,8 +47,12 @@ public final class DeclaredPools {
             for (DiffResult.ParseError error : snapshot.errors()) {
                 unreadable.add(error.file() + ":" + error.line() + ": " + error.message());
             }
-            return find(snapshot.files(), name, "at " + revision + " (" + abbreviate(snapshot.revision()) + ")",
-                    unreadable);
+            String where = "at " + revision + " (" + abbreviate(snapshot.revision()) + ")";
+            List<Pool> pools = new ArrayList<>();
+            for (String name : names) {
+                pools.add(find(snapshot.files(), name, where, unreadable));
+            }
+            return pools;
         } catch (RepositoryException | PolicyException e) {
             throw new IllegalArgumentException("--repo " + repo + " --rev " + revision + ": " + e.getMessage(), e);
         }
@@ -51,6 +60,11 @@ public final class DeclaredPools {
 
     /** The pool {@code name} in one config file (format detected). */
     public static Pool inFile(Path file, String name) {
+        return inFile(file, List.of(name)).get(0);
+    }
+
+    /** The pools {@code names}, in that order, from one reading of one config file (format detected). */
+    public static List<Pool> inFile(Path file, List<String> names) {
         try {
             LocalConfigs.Result result = LocalConfigs.read(List.of(file), FileRules.byContent());
             List<String> unreadable = new ArrayList<>();
@@ -61,7 +75,11 @@ public final class DeclaredPools {
                 throw new IllegalArgumentException("--config " + file + ": not a load-balancer config (HAProxy, "
                         + "nginx or pool file)");
             }
-            return find(result.files(), name, "in " + file, unreadable);
+            List<Pool> pools = new ArrayList<>();
+            for (String name : names) {
+                pools.add(find(result.files(), name, "in " + file, unreadable));
+            }
+            return pools;
         } catch (IOException e) {
             throw new IllegalArgumentException("--config " + file + ": cannot read: " + e.getMessage(), e);
         }

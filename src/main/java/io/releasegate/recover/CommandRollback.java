@@ -23,6 +23,7 @@ public final class CommandRollback implements RollbackAction {
     /** 1 MiB of output is kept by default. */
     public static final int DEFAULT_MAX_OUTPUT = 1 << 20;
     private static final long KILL_WAIT_MS = 5_000;
+    private final String step;
     private final String command;
     private final Duration timeout;
     private final int maxOutputBytes;
@@ -37,13 +38,19 @@ public final class CommandRollback implements RollbackAction {
      *                    for none. {@code RELEASE_GATE_*} are set last and win
      */
     public CommandRollback(String command, Duration timeout, int maxOutputBytes, Map<String, String> environment) {
+        this("rollback", command, timeout, maxOutputBytes, environment);
+    }
+
+    private CommandRollback(String step, String command, Duration timeout, int maxOutputBytes,
+            Map<String, String> environment) {
+        this.step = step;
         this.command = Objects.requireNonNull(command, "command");
         if (command.isBlank()) {
-            throw new IllegalArgumentException("the rollback command is empty");
+            throw new IllegalArgumentException("the " + step + " command is empty");
         }
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("the rollback timeout must be positive");
+            throw new IllegalArgumentException("the " + step + " timeout must be positive");
         }
         if (maxOutputBytes < 64) {
             throw new IllegalArgumentException("keep at least 64 bytes of output");
@@ -56,13 +63,21 @@ public final class CommandRollback implements RollbackAction {
         this(command, timeout, DEFAULT_MAX_OUTPUT);
     }
 
+    /**
+     * The same process handling for another step of the gate (the deploy): every message names {@code step}
+     * ({@code "the deploy command failed with exit code 4"}).
+     */
+    public static CommandRollback forStep(String step, String command, Duration timeout) {
+        return new CommandRollback(Objects.requireNonNull(step, "step"), command, timeout, DEFAULT_MAX_OUTPUT, null);
+    }
+
     @Override
     public RollbackResult run(RollbackContext context) {
         String action = "command: " + command;
         long start = System.nanoTime();
         Path output = null;
         try {
-            output = Files.createTempFile("release-gate-rollback", ".log");
+            output = Files.createTempFile("release-gate-" + step, ".log");
             ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
@@ -83,20 +98,20 @@ public final class CommandRollback implements RollbackAction {
             String captured = capture(output);
             if (!exited) {
                 return new RollbackResult(action, false, null, true, captured, durationMs,
-                        "the rollback command did not finish within " + timeout.toMillis()
+                        "the " + step + " command did not finish within " + timeout.toMillis()
                                 + " ms and was killed with its child processes");
             }
             int exitCode = process.exitValue();
             return new RollbackResult(action, exitCode == 0, exitCode, false, captured, durationMs,
-                    exitCode == 0 ? "the rollback command exited 0 after " + durationMs + " ms"
-                            : "the rollback command failed with exit code " + exitCode);
+                    exitCode == 0 ? "the " + step + " command exited 0 after " + durationMs + " ms"
+                            : "the " + step + " command failed with exit code " + exitCode);
         } catch (IOException e) {
             return new RollbackResult(action, false, null, false, "", elapsedMs(start),
-                    "the rollback command could not be started: " + e.getMessage());
+                    "the " + step + " command could not be started: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new RollbackResult(action, false, null, false, "", elapsedMs(start),
-                    "interrupted while waiting for the rollback command");
+                    "interrupted while waiting for the " + step + " command");
         } finally {
             if (output != null) {
                 try {

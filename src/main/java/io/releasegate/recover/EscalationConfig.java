@@ -41,6 +41,16 @@ public record EscalationConfig(List<String> chain, Map<String, ContactConfig> co
         return EscalationConfigReader.fromJson(escalation, null, null);
     }
 
+    /**
+     * Maps the node under {@code escalation:} read from {@code file}; errors name the file, the key and its line.
+     *
+     * @param lines the line of each value by its path from the document's root ({@code /escalation/contacts/pd})
+     */
+    public static EscalationConfig fromJson(JsonNode escalation, String file, Map<String, Integer> lines)
+            throws EscalationConfigException {
+        return EscalationConfigReader.fromJson(escalation, file, lines);
+    }
+
     /** Maps the value under {@code escalation:} as plain maps and lists (e.g. from SnakeYAML or Jackson). */
     public static EscalationConfig fromMap(Map<String, ?> escalation) throws EscalationConfigException {
         return fromJson(PageJson.MAPPER.valueToTree(escalation));

@@ -94,7 +94,8 @@ public final class ChangeReportText {
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
-    private static String cell(String text) {
+    /** Text for a Markdown table cell: no {@code |} that would end the cell, no line break that would end the row. */
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 

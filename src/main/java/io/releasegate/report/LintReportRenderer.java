@@ -59,12 +59,12 @@ public final class LintReportRenderer {
         out.append("| Risk | Finding | Where | What |\n|---|---|---|---|\n");
         for (LintFinding finding : report.findings()) {
             out.append("| ").append(finding.risk()).append(" | ").append(finding.kind()).append(" | `")
-                    .append(finding.file()).append(':').append(finding.line()).append("` | ")
-                    .append(finding.message().replace("|", "\\|")).append(" |\n");
+                    .append(ChangeReportText.cell(finding.file())).append(':').append(finding.line()).append("` | ")
+                    .append(ChangeReportText.cell(finding.message())).append(" |\n");
         }
         for (DiffResult.ParseError error : report.errors()) {
-            out.append("| CRITICAL | CONFIG_UNPARSEABLE | `").append(error.file()).append(':').append(error.line())
-                    .append("` | ").append(error.message().replace("|", "\\|")).append(" |\n");
+            out.append("| CRITICAL | CONFIG_UNPARSEABLE | `").append(ChangeReportText.cell(error.file())).append(':')
+                    .append(error.line()).append("` | ").append(ChangeReportText.cell(error.message())).append(" |\n");
         }
         return out.toString();
     }

@@ -1,15 +1,12 @@
 package io.releasegate.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.releasegate.verify.CheckResult;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.stats.GofResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +15,7 @@ import java.util.List;
  * test {name, statistic, pValue, alpha}, missing, unexpected, health, drift, reasons, durationMs.
  */
 public final class VerificationJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private VerificationJson() {
     }
@@ -50,16 +47,12 @@ public final class VerificationJson {
 
     /** One result as an object; several (one per pool) as an array of them. */
     public static String toJson(List<VerificationResult> results) {
-        try {
-            if (results.size() == 1) {
-                return MAPPER.writeValueAsString(toTree(results.get(0))) + "\n";
-            }
-            ArrayNode array = MAPPER.createArrayNode();
-            results.forEach(r -> array.add(toTree(r)));
-            return MAPPER.writeValueAsString(array) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        if (results.size() == 1) {
+            return Json.write(toTree(results.get(0)));
         }
+        ArrayNode array = MAPPER.createArrayNode();
+        results.forEach(r -> array.add(toTree(r)));
+        return Json.write(array);
     }
 
     public static String toJson(VerificationResult result) {

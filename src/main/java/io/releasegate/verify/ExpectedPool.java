@@ -1,5 +1,6 @@
 package io.releasegate.verify;
 
+import io.releasegate.config.Addresses;
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import java.io.Serializable;
@@ -91,12 +92,11 @@ public record ExpectedPool(String name, String algorithm, List<ExpectedServer> s
         List<Server> list = new ArrayList<>();
         for (ExpectedServer server : servers) {
             Server.Builder builder = Server.builder(server.name()).weight(server.weight());
-            int colon = server.address().lastIndexOf(':');
-            if (colon > 0) {
+            if (!server.address().isEmpty()) {
                 try {
-                    builder.address(server.address().substring(0, colon),
-                            Integer.parseInt(server.address().substring(colon + 1)));
-                } catch (NumberFormatException notAPort) {
+                    Addresses.HostPort hostPort = Addresses.split(server.address(), 0);
+                    builder.address(hostPort.host(), hostPort.port());
+                } catch (IllegalArgumentException notAnAddress) {
                     builder.host(server.address());
                 }
             }

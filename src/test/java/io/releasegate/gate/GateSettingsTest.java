@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.YamlNode;
 import io.releasegate.config.YamlReader;
+import io.releasegate.recover.EscalationConfigException;
 import io.releasegate.verify.BackendIdentifier;
 import io.releasegate.verify.VerificationRequest;
 import java.time.Duration;
@@ -118,6 +119,26 @@ class GateSettingsTest {
         assertThat(json.at("/flag").isBoolean()).isTrue();
         assertThat(json.at("/chain/1").asText()).isEqualTo("b");
         assertThat(json.at("/name").asText()).isEqualTo("007x");
+    }
+
+    @Test
+    void shouldNameThePolicyFileAndLineOfABadEscalationKey() throws Exception {
+        // arrange
+        YamlNode tree = YamlReader.read("p.yml", """
+                version: 1
+                escalation:
+                  contacts:
+                    oncall:
+                      type: pagerduty
+                      routingKey: env:PD_KEY
+                    chat:
+                      type: pigeon
+                """).get("escalation").orElseThrow();
+
+        // act, assert
+        assertThatThrownBy(() -> GateInputs.escalation(tree))
+                .isInstanceOf(EscalationConfigException.class)
+                .hasMessageStartingWith("p.yml:8: escalation.contacts.chat.type: unknown contact type 'pigeon'");
     }
 
     private static YamlNode section(String text) throws ConfigParseException {

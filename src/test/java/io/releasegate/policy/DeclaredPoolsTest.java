@@ -8,6 +8,7 @@ import io.releasegate.config.Server;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,24 @@ class DeclaredPoolsTest {
         // assert
         assertThat(pool.name()).isEqualTo("web");
         assertThatThrownBy(() -> DeclaredPools.inFile(file, "api")).hasMessageContaining("unknown pool 'api' in ");
+    }
+
+    @Test
+    void shouldFindSeveralPoolsInTheOrderAsked() throws Exception {
+        // arrange
+        commitHaproxyConfig("lb/haproxy.cfg");
+        Path file = elsewhere.resolve("haproxy.cfg");
+        Files.writeString(file, HAPROXY + "backend api\n    server api-01 10.0.1.1:80 check\n",
+                StandardCharsets.UTF_8);
+
+        // act
+        List<Pool> inFile = DeclaredPools.inFile(file, List.of("api", "web"));
+        List<Pool> atRevision = DeclaredPools.atRevision(repo, "HEAD", Optional.empty(), List.of("web"));
+
+        // assert
+        assertThat(inFile).extracting(Pool::name).containsExactly("api", "web");
+        assertThat(atRevision).extracting(Pool::name).containsExactly("web");
+        assertThatThrownBy(() -> DeclaredPools.atRevision(repo, "HEAD", Optional.empty(), List.of("web", "api")))
+                .hasMessageContaining("unknown pool 'api' at HEAD");
     }
 }

@@ -1,6 +1,7 @@
 package io.releasegate.recover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,5 +114,21 @@ class CommandRollbackITest {
         // assert
         assertThat(result.succeeded()).isFalse();
         assertThat(result.reason()).startsWith("the rollback command could not be started");
+    }
+
+    @Test
+    void shouldNameTheStepItRunsForInEveryMessage() {
+        // arrange: the deploy runs with the same process handling
+        CommandRollback deploy = CommandRollback.forStep("deploy", "sleep 300", Duration.ofMillis(300));
+
+        // act
+        RollbackResult result = deploy.run(context());
+
+        // assert
+        assertThat(result.timedOut()).isTrue();
+        assertThat(result.reason()).isEqualTo(
+                "the deploy command did not finish within 300 ms and was killed with its child processes");
+        assertThatThrownBy(() -> CommandRollback.forStep("deploy", " ", Duration.ofSeconds(1)))
+                .hasMessage("the deploy command is empty");
     }
 }

@@ -2,6 +2,7 @@ package io.releasegate.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
@@ -106,5 +107,24 @@ class ExpectedPoolTest {
         assertThat(RequestVariation.of(ExpectedPool.parse("a,b").withAlgorithm("hash $request_uri")).uri(base, 7))
                 .hasToString("http://lb:8080/app?x=1&rg-probe=7");
         assertThat(RequestVariation.of(ExpectedPool.parse("a,b")).uri(base, 7)).isEqualTo(base);
+    }
+
+    @Test
+    void shouldGiveBackTheDeclaredHostsAndPortsAsAPool() {
+        // arrange
+        Pool declared = new Pool("web", "roundrobin", "", "haproxy.cfg", 3, List.of(
+                Server.builder("web-01").address("10.0.0.1", 8080).build(),
+                Server.builder("web-02").address("::1", 8081).weight(2).build(),
+                Server.builder("web-03").host("app.internal").build()));
+
+        // act
+        Pool pool = ExpectedPool.fromPool(declared).toPool();
+
+        // assert
+        assertThat(pool.servers()).extracting(Server::name, Server::host, Server::port, Server::weight)
+                .containsExactly(tuple("web-01", "10.0.0.1", 8080, 1), tuple("web-02", "::1", 8081, 2),
+                        tuple("web-03", "app.internal", 0, 1));
+        assertThat(pool.servers()).extracting(Server::address)
+                .containsExactly("10.0.0.1:8080", "[::1]:8081", "app.internal");
     }
 }

@@ -1,6 +1,5 @@
 package io.releasegate.verify.drift;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The live state from HAProxy's stats page CSV over HTTP ({@code --stats http://127.0.0.1:9000/stats;csv}). A
@@ -50,18 +53,27 @@ public final class StatsPage implements LiveStateSource {
             request.header("Authorization", authorization);
         }
         HttpResponse<String> response;
+        // the request timeout covers the response headers only; the wait on the exchange also bounds the body
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new LiveStateException("the " + describe() + " did not answer within " + timeout.toMillis() + " ms",
-                    e);
-        } catch (ConnectException e) {
-            throw new LiveStateException("cannot reach the " + describe() + ": connection refused (is 'stats uri' "
-                    + "enabled on a listening section?)", e);
-        } catch (IOException e) {
-            throw new LiveStateException("cannot read the " + describe() + ": " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw notAnswered(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw notAnswered(cause);
+            }
+            if (cause instanceof ConnectException) {
+                throw new LiveStateException("cannot reach the " + describe() + ": connection refused (is 'stats uri' "
+                        + "enabled on a listening section?)", cause);
+            }
+            throw new LiveStateException("cannot read the " + describe() + ": " + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new LiveStateException("interrupted while reading the " + describe(), e);
         }
@@ -70,6 +82,11 @@ public final class StatsPage implements LiveStateSource {
                     + (response.statusCode() == 401 ? " (it needs credentials: put user:password@ in the URL)" : ""));
         }
         return StatsCsvParser.parse(response.body(), backend, describe());
+    }
+
+    private LiveStateException notAnswered(Throwable cause) {
+        return new LiveStateException("the " + describe() + " did not answer within " + timeout.toMillis() + " ms",
+                cause);
     }
 
     @Override

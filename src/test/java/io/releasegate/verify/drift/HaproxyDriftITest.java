@@ -3,6 +3,7 @@ package io.releasegate.verify.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasegate.testing.FreePorts;
+import io.releasegate.testing.StallingBackend;
 import io.releasegate.verify.CheckResult;
 import io.releasegate.verify.CheckStatus;
 import io.releasegate.verify.Verdict;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Drift against a real HAProxy 2.6, its state changed over its own runtime API socket. */
@@ -164,6 +166,29 @@ class HaproxyDriftITest {
             assertThat(r.reason()).contains("cannot reach the stats page").contains("connection refused");
         });
         assertThat(Verdict.of(socketReport.results())).isEqualTo(Verdict.ERROR);
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read that waits for ever fails here
+    void shouldGiveAnErrorInTimeWhenTheStatsPageStallsInTheMiddleOfItsBody() {
+        try (StallingBackend stalling = StallingBackend.start()) {
+            // arrange: headers and 5 of 100 bytes, then nothing
+            StatsPage page = new StatsPage(URI.create(stalling.url("/stats;csv")), Duration.ofMillis(400));
+            io.releasegate.config.Pool pool = new io.releasegate.config.Pool("web", "roundrobin", "", "haproxy.cfg",
+                    1, List.of(io.releasegate.config.Server.builder("web-01").address("127.0.0.1", 8081).build()));
+            long start = System.nanoTime();
+
+            // act
+            DriftReport report = DriftChecker.check(pool, page);
+
+            // assert
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(report.results()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(CheckStatus.ERROR);
+                assertThat(r.reason()).contains("did not answer within 400 ms");
+            });
+            assertThat(elapsedMs).isLessThan(2500);
+        }
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.releasegate.log.BufferedLog;
 import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.HttpBackend;
+import io.releasegate.testing.StallingBackend;
 import io.releasegate.verify.CheckResult;
 import io.releasegate.verify.CheckStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Health probes against real HTTP backends on loopback. */
 class HealthCheckerITest {
@@ -129,6 +131,26 @@ class HealthCheckerITest {
             assertThat(report.results().get(0).status()).isEqualTo(CheckStatus.FAIL);
             assertThat(report.results().get(0).reason()).contains("does not match");
             assertThat(report.observation("web-01").orElseThrow().bodyMatched()).isFalse();
+        }
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a probe that waits for ever fails here
+    void shouldFailABackendThatStallsInTheMiddleOfItsBody() {
+        try (StallingBackend stalling = StallingBackend.start()) {
+            // arrange: headers and 5 of 100 bytes, then nothing
+            String url = stalling.url("/health");
+            long start = System.nanoTime();
+
+            // act
+            HealthReport report = checker.check(List.of(target("web-02", url)),
+                    HealthOptions.DEFAULTS.withTimeout(Duration.ofMillis(400)));
+
+            // assert
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(report.results()).singleElement()
+                    .isEqualTo(CheckResult.fail("health", "web-02", "web-02: no answer within 400 ms at " + url));
+            assertThat(elapsedMs).isLessThan(2500);
         }
     }
 }
