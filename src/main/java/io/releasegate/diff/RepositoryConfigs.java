@@ -42,7 +42,7 @@ public final class RepositoryConfigs {
             try {
                 files.add(Parsers.parse(format.get(), path, content.get(), resolver));
             } catch (ConfigParseException e) {
-                errors.add(new DiffResult.ParseError(path, e.line(), e.column(), e.reason(), "head"));
+                errors.add(new DiffResult.ParseError(path, e.line(), e.column(), e.reason(), revision));
             }
         }
         return new Snapshot(sha, files, errors);
