@@ -54,9 +54,19 @@ public class ReleaseGateAction implements RunAction2 {
     private String signOffSummary;
     private String reviewers;
     private int requiredApprovals;
-    private ArrayList<ApprovalRecord> approvals = new ArrayList<>();
-    private ArrayList<AuditRecord> audit = new ArrayList<>();
-    private ArrayList<VerificationRecord> verifications = new ArrayList<>();
+    private volatile ArrayList<ApprovalRecord> approvals = new ArrayList<>();
+    private volatile ArrayList<AuditRecord> audit = new ArrayList<>();
+    private volatile ArrayList<VerificationRecord> verifications = new ArrayList<>();
+
+    /**
+     * A new list with {@code item} at the end. The lists are replaced, never changed in place: another thread may be
+     * writing {@code build.xml} (XStream iterates them without this action's lock) while a decision comes in.
+     */
+    private static <T> ArrayList<T> appended(List<T> list, T item) {
+        ArrayList<T> copy = new ArrayList<>(list);
+        copy.add(item);
+        return copy;
+    }
 
     /** The action of {@code run}, added when missing. */
     public static synchronized ReleaseGateAction of(Run<?, ?> run) {
@@ -169,13 +179,13 @@ public class ReleaseGateAction implements RunAction2 {
     }
 
     synchronized void record(Approval approval) throws IOException {
-        approvals.add(new ApprovalRecord(approval));
-        audit.add(new AuditRecord(AuditEntry.of(approval)));
+        approvals = appended(approvals, new ApprovalRecord(approval));
+        audit = appended(audit, new AuditRecord(AuditEntry.of(approval)));
         run.save();
     }
 
     synchronized void record(AuditEntry entry) throws IOException {
-        audit.add(new AuditRecord(entry));
+        audit = appended(audit, new AuditRecord(entry));
         run.save();
     }
 
@@ -315,7 +325,7 @@ public class ReleaseGateAction implements RunAction2 {
                 JsonMaps.bool(result, "rolledBack", false), JsonMaps.bool(result, "recovered", false),
                 System.currentTimeMillis());
         files().write(record.fileName(), result);
-        verifications.add(record);
+        verifications = appended(verifications, record);
         run.save();
         return record;
     }

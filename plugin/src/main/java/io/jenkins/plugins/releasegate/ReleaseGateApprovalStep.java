@@ -8,6 +8,7 @@ import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import io.releasegate.review.SignOffPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,10 @@ public class ReleaseGateApprovalStep extends Step {
                         "UNKNOWN") + " change");
             }
         }
+        String nobody = nobodyMayApprove(reviewerList, required);
+        if (nobody != null) {
+            throw new AbortException("releaseGateApproval: " + nobody);
+        }
         List<String> names = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         for (Object author : JsonMaps.list(changeMap, "authors")) {
@@ -147,6 +152,34 @@ public class ReleaseGateApprovalStep extends Step {
                 names, emails, cause == null ? null : cause.getUserId(),
                 JsonMaps.string(changeMap, "risk", "UNKNOWN"));
         return new ApprovalStepExecution(context, settings);
+    }
+
+    /**
+     * Why no one could ever release this sign-off (so the build fails now instead of waiting for its timeout), or
+     * null when someone can: the reviewers cannot be read, none are named anywhere, or fewer users are named than
+     * approvals are required (and no group could supply more).
+     */
+    static String nobodyMayApprove(String reviewerList, int required) {
+        SignOffPolicy policy;
+        try {
+            policy = SignOffPolicy.of(reviewerList, required, null);
+        } catch (IllegalArgumentException e) {
+            return "reviewers '" + reviewerList + "': " + e.getMessage();
+        }
+        if (required == 0) {
+            return null;
+        }
+        if (policy.users().isEmpty() && policy.groups().isEmpty()) {
+            return "nobody may approve this change: name the reviewers (reviewers: 'bob, group:lb-reviewers'), in"
+                    + " .releasegate.yml (review.reviewers) or as the default reviewers in Manage Jenkins > System >"
+                    + " Release Gate";
+        }
+        if (policy.groups().isEmpty() && policy.users().size() < required) {
+            return required + " distinct approvals are required but only " + policy.users().size()
+                    + " reviewer(s) are named (" + policy.describeReviewers() + "): name more reviewers, add a"
+                    + " group:NAME, or pass approvals: " + policy.users().size();
+        }
+        return null;
     }
 
     /** The policy's reviewers as the diff returns them (a list of {@code bob}, {@code group:NAME}, or a string). */

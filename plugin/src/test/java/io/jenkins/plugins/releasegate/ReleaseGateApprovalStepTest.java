@@ -191,6 +191,17 @@ class ReleaseGateApprovalStepTest {
     }
 
     @Test
+    void shouldFailAtOnceWhenNobodyMayApprove() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(Reviewers.approvalScript("", 1, 10), true));
+
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        r.assertLogContains("releaseGateApproval: nobody may approve this change", run);
+        r.assertLogNotContains(WAITING, run);
+    }
+
+    @Test
     void shouldRefuseAPostWithoutCrumb() throws Exception {
         WorkflowRun run = startWaiting("bob", 1, 10, null);
         JenkinsRule.WebClient wc = r.createWebClient().login("bob");
