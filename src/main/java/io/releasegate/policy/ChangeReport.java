@@ -14,9 +14,11 @@ import java.util.List;
  * @param requiredApprovals distinct reviewers needed (0 when no review is required)
  * @param reviewers         allowed reviewers from the policy (users, {@code group:NAME})
  * @param policySource      where the policy came from
+ * @param approvalMaxAgeMinutes approvals older than this many minutes expire ({@code review.maxAge}); 0 = never
  */
 public record ChangeReport(DiffResult diff, List<AssessedChange> changes, Risk risk, boolean reviewRequired,
-        int requiredApprovals, List<String> reviewers, String policySource) implements Serializable {
+        int requiredApprovals, List<String> reviewers, String policySource, long approvalMaxAgeMinutes)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public ChangeReport {
@@ -31,7 +33,8 @@ public record ChangeReport(DiffResult diff, List<AssessedChange> changes, Risk r
         boolean review = risk != Risk.NONE && policy.reviewThreshold() != Risk.NONE
                 && risk.atLeast(policy.reviewThreshold());
         int approvals = review ? Math.max(1, policy.approvalsFor(risk)) : 0;
-        return new ChangeReport(diff, assessed, risk, review, approvals, policy.reviewers(), policy.source());
+        long maxAge = policy.approvalMaxAge().map(age -> Math.max(1, age.toMinutes())).orElse(0L);
+        return new ChangeReport(diff, assessed, risk, review, approvals, policy.reviewers(), policy.source(), maxAge);
     }
 
     public String digest() {

@@ -29,6 +29,7 @@ public final class ChangeReportJson {
         json.put("reviewRequired", report.reviewRequired());
         json.put("requiredApprovals", report.requiredApprovals());
         json.put("reviewers", report.reviewers());
+        json.put("approvalMaxAgeMinutes", report.approvalMaxAgeMinutes());
         json.put("policy", report.policySource());
         json.put("files", diff.files().stream().map(ChangeReportJson::file).toList());
         json.put("changes", report.changes().stream().map(ChangeReportJson::change).toList());

@@ -75,7 +75,7 @@ class DiffCommandTest {
     void shouldUseThePolicyAtTheHeadRevision() throws Exception {
         try (ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"))) {
             String base = repo.copyFixture("poolfile/incident-before.yml", "lb/pools.yml").commit("pool");
-            String head = repo.write(".releasegate.yml", "review:\n  threshold: CRITICAL\nrisk:\n  kinds:\n"
+            String head = repo.write(".releasegate.yml", "review:\n  threshold: CRITICAL\n  maxAge: 90m\nrisk:\n  kinds:\n"
                     + "    SINGLE_POINT_OF_FAILURE: HIGH\n")
                     .copyFixture("poolfile/incident-after.yml", "lb/pools.yml").commit("relax policy");
             repo.write(".releasegate.yml", "this file in the work tree is not what was committed: [\n");
@@ -84,6 +84,8 @@ class DiffCommandTest {
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("risk HIGH, no review required");
+            Run json = run("diff", "--repo", repo.root().toString(), "--base", base, "--head", head, "--format", "json");
+            assertThat(Json.mapper().readTree(json.out()).get("approvalMaxAgeMinutes").asLong()).isEqualTo(90);
         }
     }
 

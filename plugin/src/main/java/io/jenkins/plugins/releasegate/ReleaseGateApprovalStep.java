@@ -147,7 +147,9 @@ public class ReleaseGateApprovalStep extends Step {
         Run<?, ?> run = context.get(Run.class);
         Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
         ApprovalStepExecution.Settings settings = new ApprovalStepExecution.Settings(digest,
-                reviewerList == null ? "" : reviewerList, required, timeout, maxAge,
+                reviewerList == null ? "" : reviewerList, required, timeout,
+                maxAge > 0 ? maxAge : (int) Math.min(Integer.MAX_VALUE,
+                        JsonMaps.integer(changeMap, "approvalMaxAgeMinutes", 0)),
                 message == null ? "Release Gate: sign-off needed for this load-balancer change" : message,
                 names, emails, cause == null ? null : cause.getUserId(),
                 JsonMaps.string(changeMap, "risk", "UNKNOWN"));
