@@ -51,10 +51,16 @@ public final class ScratchRepository implements AutoCloseable {
 
     /** Stages every file (including deletions) and commits as the given author; returns the full SHA. */
     public String commit(String message, String authorName, String authorEmail) throws RepositoryException {
+        return commit(message, authorName, authorEmail, Instant.now());
+    }
+
+    /** The same, with the author and commit time given (for reproducible repositories). */
+    public String commit(String message, String authorName, String authorEmail, Instant when)
+            throws RepositoryException {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
-            PersonIdent author = new PersonIdent(authorName, authorEmail, Instant.now(), ZoneOffset.UTC);
+            PersonIdent author = new PersonIdent(authorName, authorEmail, when, ZoneOffset.UTC);
             return git.commit().setMessage(message).setAuthor(author).setCommitter(author).setAllowEmpty(true)
                     .setSign(false).call().name();
         } catch (GitAPIException e) {

@@ -132,8 +132,14 @@ public final class GateRunJson {
         map.put("delivered", result.delivered());
         map.put("deliveredTo", result.deliveredTo());
         map.put("reason", result.reason());
-        List<Object> attempts = new ArrayList<>();
-        for (Attempt attempt : result.attempts()) {
+        map.put("attempts", attempts(result.attempts()));
+        return map;
+    }
+
+    /** The delivery attempts of a page as plain maps (also what the Jenkins steps return). */
+    public static List<Object> attempts(List<Attempt> attempts) {
+        List<Object> result = new ArrayList<>();
+        for (Attempt attempt : attempts) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("contact", attempt.contact());
             entry.put("attempt", attempt.attempt());
@@ -142,9 +148,8 @@ public final class GateRunJson {
             entry.put("statusCode", attempt.statusCode());
             entry.put("error", attempt.error());
             entry.put("durationMs", attempt.durationMs());
-            attempts.add(entry);
+            result.add(entry);
         }
-        map.put("attempts", attempts);
-        return map;
+        return result;
     }
 }

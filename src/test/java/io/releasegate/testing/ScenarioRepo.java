@@ -1,5 +1,7 @@
 package io.releasegate.testing;
 
+import io.releasegate.diff.RepositoryException;
+import io.releasegate.diff.ScratchRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,31 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TimeZone;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * Builds real git repositories for tests without scripts: write files (or copy fixtures from test-fixtures/), commit
  * with a chosen author, and get the commit SHA back.
  */
 public final class ScenarioRepo implements AutoCloseable {
-    private final Git git;
+    private final ScratchRepository repository;
     private final Path root;
     private long time = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
 
-    private ScenarioRepo(Git git, Path root) {
-        this.git = git;
-        this.root = root;
+    private ScenarioRepo(ScratchRepository repository) {
+        this.repository = repository;
+        this.root = repository.root();
     }
 
     /** A new repository with branch {@code main} in {@code dir}. */
     public static ScenarioRepo init(Path dir) {
         try {
-            return new ScenarioRepo(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
-        } catch (GitAPIException e) {
+            return new ScenarioRepo(ScratchRepository.init(dir));
+        } catch (RepositoryException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -43,14 +40,8 @@ public final class ScenarioRepo implements AutoCloseable {
 
     /** Writes a file (creating directories). */
     public ScenarioRepo write(String path, String content) {
-        try {
-            Path file = root.resolve(path);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        repository.write(path, content);
+        return this;
     }
 
     /** Copies a fixture from {@code test-fixtures/<fixture>} to {@code path}. */
@@ -107,34 +98,18 @@ public final class ScenarioRepo implements AutoCloseable {
         return commit(message, "Dev Eloper", "dev@example.org");
     }
 
-    /** Stages everything and commits as the given author; returns the full SHA. */
+    /** Stages everything and commits as the given author, a minute after the previous commit; returns the full SHA. */
     public String commit(String message, String authorName, String authorEmail) {
+        time += 60;
         try {
-            git.add().addFilepattern(".").call();
-            git.add().addFilepattern(".").setUpdate(true).call();
-            time += 60;
-            PersonIdent author = new PersonIdent(authorName, authorEmail, Instant.ofEpochSecond(time),
-                    TimeZone.getTimeZone("UTC").toZoneId());
-            RevCommit commit = git.commit().setMessage(message).setAuthor(author).setCommitter(author)
-                    .setAllowEmpty(true).setSign(false).call();
-            return commit.name();
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Creates a lightweight tag at HEAD. */
-    public ScenarioRepo tag(String name) {
-        try {
-            git.tag().setName(name).setAnnotated(false).call();
-            return this;
-        } catch (GitAPIException e) {
+            return repository.commit(message, authorName, authorEmail, Instant.ofEpochSecond(time));
+        } catch (RepositoryException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Override
     public void close() {
-        git.close();
+        repository.close();
     }
 }

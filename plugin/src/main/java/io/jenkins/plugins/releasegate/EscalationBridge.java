@@ -16,6 +16,7 @@ import io.releasegate.recover.Paging;
 import io.releasegate.recover.RetryPolicy;
 import io.releasegate.recover.Secret;
 import io.releasegate.recover.Secrets;
+import io.releasegate.report.GateRunJson;
 import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
@@ -81,18 +82,9 @@ final class EscalationBridge {
         PageResult result = new Paging(new Escalation(chain, RetryPolicy.DEFAULT, log), outbox, log).send(page);
         String reason = problems.isEmpty() ? result.reason() : result.reason() + " (" + String.join("; ", problems)
                 + ")";
-        List<Object> attempts = new ArrayList<>();
+        List<Object> attempts = GateRunJson.attempts(result.attempts());
         StringBuilder output = new StringBuilder();
         for (Attempt attempt : result.attempts()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("contact", attempt.contact());
-            entry.put("attempt", attempt.attempt());
-            entry.put("time", attempt.time().toString());
-            entry.put("outcome", attempt.outcome().name());
-            entry.put("statusCode", attempt.statusCode());
-            entry.put("error", attempt.error());
-            entry.put("durationMs", attempt.durationMs());
-            attempts.add(entry);
             output.append("attempt ").append(attempt.describe()).append('\n');
         }
         output.append(result.delivered() ? "delivered: " : "UNDELIVERED: ").append(reason);
