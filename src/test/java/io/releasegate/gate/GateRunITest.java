@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,11 +124,8 @@ class GateRunITest {
     void shouldRollBackRecoverAndPageThenResolveWhenWeb02IsLeftInMaintenance() throws Exception {
         // arrange: real HAProxy; the "deploy" takes web-02 out for a test and never puts it back
         int port = FreePorts.next();
-        Map<String, String> servers = new LinkedHashMap<>();
-        servers.put("web-01", web1.address());
-        servers.put("web-02", web2.address());
         Path socket = dir.resolve("haproxy").resolve("haproxy.sock");
-        String config = HaproxyProcess.config("web", port, FreePorts.next(), "roundrobin", servers, Map.of());
+        String config = HaproxyProcess.roundRobinWeb(port, web1, web2);
         ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
         repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()))
                 .write(".releasegate.yml", policy("http://127.0.0.1:" + port + "/", ""));

@@ -17,8 +17,6 @@ import io.releasegate.verify.drift.HaproxyRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +28,7 @@ class HaproxyRestoreRollbackITest {
     void shouldPutWeb02BackSoThatTheNextDriftCheckPasses(@TempDir Path dir) throws Exception {
         try (HttpBackend web1 = HttpBackend.start("web-01"); HttpBackend web2 = HttpBackend.start("web-02")) {
             int port = FreePorts.next();
-            Map<String, String> servers = new LinkedHashMap<>();
-            servers.put("web-01", web1.address());
-            servers.put("web-02", web2.address());
-            String config = HaproxyProcess.config("web", port, FreePorts.next(), "roundrobin", servers, Map.of());
+            String config = HaproxyProcess.roundRobinWeb(port, web1, web2);
             try (HaproxyProcess haproxy = HaproxyProcess.start(dir, config, port)) {
                 // arrange: web-02 taken out during a test and never put back
                 Pool declared = declared(haproxy.configFile());

@@ -81,6 +81,18 @@ public final class HaproxyProcess extends ManagedProcess {
         return text.toString();
     }
 
+    /**
+     * {@link #config} for the usual test pool: backend {@code web}, round robin, weight 1, over the given backends
+     * under their names, with a stats page on a free port.
+     */
+    public static String roundRobinWeb(int frontendPort, HttpBackend... backends) {
+        Map<String, String> servers = new java.util.LinkedHashMap<>();
+        for (HttpBackend backend : backends) {
+            servers.put(backend.name(), backend.address());
+        }
+        return config("web", frontendPort, FreePorts.next(), "roundrobin", servers, Map.of());
+    }
+
     public int frontendPort() {
         return frontendPort;
     }

@@ -23,10 +23,7 @@ class HarnessITest {
     void shouldBalanceThroughRealHaproxy(@TempDir Path dir) throws Exception {
         try (HttpBackend web1 = HttpBackend.start("web-01"); HttpBackend web2 = HttpBackend.start("web-02")) {
             int port = FreePorts.next();
-            Map<String, String> servers = new LinkedHashMap<>();
-            servers.put("web-01", web1.address());
-            servers.put("web-02", web2.address());
-            String config = HaproxyProcess.config("web", port, FreePorts.next(), "roundrobin", servers, Map.of());
+            String config = HaproxyProcess.roundRobinWeb(port, web1, web2);
 
             Set<String> servedBy = new HashSet<>();
             try (HaproxyProcess haproxy = HaproxyProcess.start(dir, config, port)) {
