@@ -62,4 +62,26 @@ class ArchitectureTest {
     void shouldHaveNoCyclesBetweenCapabilities() {
         slices().matching("io.releasegate.(*)..").should().beFreeOfCycles().check(engine);
     }
+
+    @Test
+    void shouldHaveNoCyclesBetweenSubPackages() {
+        slices().matching("io.releasegate.(**)").should().beFreeOfCycles().check(engine);
+    }
+
+    @Test
+    void shouldKeepRollbackAndPagingApart() {
+        noClasses().that().resideInAPackage("io.releasegate.rollback..")
+                .should().dependOnClassesThat().resideInAPackage("io.releasegate.paging..")
+                .check(engine);
+        noClasses().that().resideInAPackage("io.releasegate.paging..")
+                .should().dependOnClassesThat().resideInAPackage("io.releasegate.rollback..")
+                .check(engine);
+    }
+
+    @Test
+    void shouldKeepTheGateFreeOfRenderings() {
+        noClasses().that().resideInAnyPackage("io.releasegate.gate..", "io.releasegate.drill..")
+                .should().dependOnClassesThat().resideInAPackage("io.releasegate.report..")
+                .check(engine);
+    }
 }

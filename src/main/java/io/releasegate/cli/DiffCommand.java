@@ -2,7 +2,7 @@ package io.releasegate.cli;
 
 import io.releasegate.diff.RepositoryException;
 import io.releasegate.policy.ChangeReport;
-import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.policy.ChangeAssessment;
 import io.releasegate.policy.PolicyException;
 import io.releasegate.report.ChangeReportJson;
 import io.releasegate.report.ChangeReportText;
@@ -50,7 +50,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ChangeReport report;
         try {
-            report = ChangeReviewer.review(repo, base, head, Optional.ofNullable(config), patch,
+            report = ChangeAssessment.assess(repo, base, head, Optional.ofNullable(config), patch,
                     new StderrLog(spec.commandLine().getErr(), verbose));
         } catch (RepositoryException | PolicyException e) {
             spec.commandLine().getErr().println("release-gate diff: " + e.getMessage());

@@ -1,7 +1,7 @@
 package io.releasegate.cli;
 
 import io.releasegate.config.ConfigParseException;
-import io.releasegate.config.LocalConfigs;
+import io.releasegate.config.read.LocalConfigs;
 import io.releasegate.config.FileRules;
 import io.releasegate.diff.DiffResult;
 import io.releasegate.diff.GitRepository;

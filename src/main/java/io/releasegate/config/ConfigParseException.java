@@ -1,5 +1,7 @@
 package io.releasegate.config;
 
+import io.releasegate.config.read.Parsers;
+
 /**
  * A configuration file that cannot be read into the model. Always names the file, the 1-based line and
  * column, and says in plain words what is wrong. Parsers throw nothing else.

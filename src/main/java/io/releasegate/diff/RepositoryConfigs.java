@@ -4,7 +4,7 @@ import io.releasegate.config.ConfigFile;
 import io.releasegate.config.ConfigFormat;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.FileRules;
-import io.releasegate.config.Parsers;
+import io.releasegate.config.read.Parsers;
 import io.releasegate.config.SourceResolver;
 import java.util.ArrayList;
 import java.util.List;

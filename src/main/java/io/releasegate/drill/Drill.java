@@ -14,14 +14,14 @@ import io.releasegate.gate.GateStep;
 import io.releasegate.gate.Timeline;
 import io.releasegate.log.LogSink;
 import io.releasegate.policy.ChangeReport;
-import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.policy.ChangeAssessment;
 import io.releasegate.policy.PolicyException;
 import io.releasegate.policy.Risk;
-import io.releasegate.recover.RollbackContext;
-import io.releasegate.recover.RollbackResult;
-import io.releasegate.recover.Secrets;
-import io.releasegate.review.Approval;
-import io.releasegate.review.Decision;
+import io.releasegate.rollback.RollbackContext;
+import io.releasegate.rollback.RollbackResult;
+import io.releasegate.paging.Secrets;
+import io.releasegate.signoff.Approval;
+import io.releasegate.signoff.Decision;
 import io.releasegate.verify.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -115,7 +115,7 @@ public final class Drill implements AutoCloseable {
         start = timeline.now();
         Approval approval;
         try {
-            ChangeReport change = ChangeReviewer.review(repoDir, base, head, Optional.empty(), false, log);
+            ChangeReport change = ChangeAssessment.assess(repoDir, base, head, Optional.empty(), false, log);
             approval = new Approval(DrillFiles.REVIEWER, Set.of(), Decision.APPROVE,
                     "simulated sign-off for the drill", Instant.now(), change.digest());
             steps.add(timeline.record("simulated sign-off", GateStep.Status.OK, start, "approved by "

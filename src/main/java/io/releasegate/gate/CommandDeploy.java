@@ -1,8 +1,8 @@
 package io.releasegate.gate;
 
-import io.releasegate.recover.CommandRollback;
-import io.releasegate.recover.RollbackContext;
-import io.releasegate.recover.RollbackResult;
+import io.releasegate.rollback.CommandRollback;
+import io.releasegate.rollback.RollbackContext;
+import io.releasegate.rollback.RollbackResult;
 import java.time.Duration;
 
 /**

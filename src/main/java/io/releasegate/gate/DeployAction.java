@@ -1,6 +1,6 @@
 package io.releasegate.gate;
 
-import io.releasegate.recover.RollbackContext;
+import io.releasegate.rollback.RollbackContext;
 
 /**
  * Port: puts the head revision live (a shell command, the drill's load-balancer reload, ...). Implementations never

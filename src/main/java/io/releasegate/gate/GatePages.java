@@ -2,11 +2,11 @@ package io.releasegate.gate;
 
 import io.releasegate.policy.AssessedChange;
 import io.releasegate.policy.ChangeReport;
-import io.releasegate.recover.Page;
-import io.releasegate.recover.RollbackResult;
-import io.releasegate.recover.Severity;
-import io.releasegate.verify.CheckResult;
-import io.releasegate.verify.CheckStatus;
+import io.releasegate.paging.Page;
+import io.releasegate.rollback.RollbackResult;
+import io.releasegate.paging.Severity;
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
 import io.releasegate.verify.VerificationResult;
 import java.time.Instant;
 import java.util.ArrayList;

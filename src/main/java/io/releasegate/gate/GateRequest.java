@@ -1,8 +1,8 @@
 package io.releasegate.gate;
 
-import io.releasegate.recover.RollbackAction;
-import io.releasegate.recover.Secrets;
-import io.releasegate.review.Approval;
+import io.releasegate.rollback.RollbackAction;
+import io.releasegate.paging.Secrets;
+import io.releasegate.signoff.Approval;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

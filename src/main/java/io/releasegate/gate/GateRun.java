@@ -1,9 +1,9 @@
 package io.releasegate.gate;
 
 import io.releasegate.policy.ChangeReport;
-import io.releasegate.recover.PageResult;
-import io.releasegate.recover.RollbackResult;
-import io.releasegate.review.SignOffDecision;
+import io.releasegate.paging.PageResult;
+import io.releasegate.rollback.RollbackResult;
+import io.releasegate.signoff.SignOffDecision;
 import io.releasegate.verify.VerificationResult;
 import java.io.Serializable;
 import java.time.Instant;

@@ -4,25 +4,25 @@ import io.releasegate.diff.Author;
 import io.releasegate.diff.RepositoryException;
 import io.releasegate.log.LogSink;
 import io.releasegate.policy.ChangeReport;
-import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.policy.ChangeAssessment;
 import io.releasegate.policy.Policy;
 import io.releasegate.policy.PolicyException;
-import io.releasegate.recover.HaproxyRestoreRollback;
-import io.releasegate.recover.Outbox;
-import io.releasegate.recover.Page;
-import io.releasegate.recover.PageResult;
-import io.releasegate.recover.Paging;
-import io.releasegate.recover.RollbackAction;
-import io.releasegate.recover.RollbackContext;
-import io.releasegate.recover.RollbackResult;
-import io.releasegate.review.ChangeUnderReview;
-import io.releasegate.review.SignOff;
-import io.releasegate.review.SignOffDecision;
-import io.releasegate.review.SignOffPolicy;
+import io.releasegate.rollback.HaproxyRestoreRollback;
+import io.releasegate.paging.Outbox;
+import io.releasegate.paging.Page;
+import io.releasegate.paging.PageResult;
+import io.releasegate.paging.Paging;
+import io.releasegate.rollback.RollbackAction;
+import io.releasegate.rollback.RollbackContext;
+import io.releasegate.rollback.RollbackResult;
+import io.releasegate.signoff.ChangeUnderReview;
+import io.releasegate.signoff.SignOff;
+import io.releasegate.signoff.SignOffDecision;
+import io.releasegate.signoff.SignOffPolicy;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.Verdict;
 import io.releasegate.verify.Verifier;
-import io.releasegate.verify.drift.HaproxyRuntime;
+import io.releasegate.live.HaproxyRuntime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,7 +194,7 @@ public final class GateRunner {
 
     private ChangeReport review(GateRequest request) throws GateInputException {
         try {
-            return ChangeReviewer.review(request.repository(), request.base(), request.head(), request.policyFile(),
+            return ChangeAssessment.assess(request.repository(), request.base(), request.head(), request.policyFile(),
                     false, log);
         } catch (RepositoryException | PolicyException e) {
             throw new GateInputException(e.getMessage(), e);

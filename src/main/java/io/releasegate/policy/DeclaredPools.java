@@ -3,7 +3,7 @@ package io.releasegate.policy;
 import io.releasegate.config.ConfigFile;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.FileRules;
-import io.releasegate.config.LocalConfigs;
+import io.releasegate.config.read.LocalConfigs;
 import io.releasegate.config.Pool;
 import io.releasegate.diff.DiffResult;
 import io.releasegate.diff.GitRepository;

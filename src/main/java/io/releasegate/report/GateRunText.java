@@ -4,11 +4,11 @@ import io.releasegate.gate.DeployResult;
 import io.releasegate.gate.GateRun;
 import io.releasegate.gate.GateStep;
 import io.releasegate.policy.AssessedChange;
-import io.releasegate.recover.Attempt;
-import io.releasegate.recover.PageResult;
-import io.releasegate.recover.RollbackResult;
-import io.releasegate.review.Approval;
-import io.releasegate.review.SignOffDecision;
+import io.releasegate.paging.Attempt;
+import io.releasegate.paging.PageResult;
+import io.releasegate.rollback.RollbackResult;
+import io.releasegate.signoff.Approval;
+import io.releasegate.signoff.SignOffDecision;
 import io.releasegate.verify.VerificationResult;
 import java.util.Locale;
 
@@ -110,7 +110,7 @@ public final class GateRunText {
             out.append("  ").append(page.delivered() ? "delivered " : "UNDELIVERED ")
                     .append(page.page().action().wire()).append(' ').append(page.page().severity().wire())
                     .append(' ').append(page.page().dedupKey()).append(": ").append(page.reason()).append('\n');
-            if (page.page().action() == io.releasegate.recover.PageAction.TRIGGER) {
+            if (page.page().action() == io.releasegate.paging.PageAction.TRIGGER) {
                 out.append("    summary: ").append(page.page().summary()).append('\n');
             }
             for (Attempt attempt : page.attempts()) {

@@ -3,7 +3,7 @@ package io.releasegate.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.releasegate.verify.CheckResult;
+import io.releasegate.verify.check.CheckResult;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.stats.GofResult;
 import java.io.IOException;

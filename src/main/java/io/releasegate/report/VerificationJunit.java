@@ -1,7 +1,7 @@
 package io.releasegate.report;
 
-import io.releasegate.verify.CheckResult;
-import io.releasegate.verify.CheckStatus;
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
 import io.releasegate.verify.VerificationResult;
 import java.io.IOException;
 import java.nio.file.Path;

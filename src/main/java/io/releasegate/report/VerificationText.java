@@ -1,6 +1,6 @@
 package io.releasegate.report;
 
-import io.releasegate.verify.CheckResult;
+import io.releasegate.verify.check.CheckResult;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.Words;
 import java.util.ArrayList;

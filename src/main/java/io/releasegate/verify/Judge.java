@@ -1,5 +1,7 @@
 package io.releasegate.verify;
 
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
 import java.util.ArrayList;
 import java.util.List;
 

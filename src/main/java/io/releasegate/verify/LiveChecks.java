@@ -2,7 +2,7 @@ package io.releasegate.verify;
 
 import io.releasegate.config.Pool;
 import io.releasegate.verify.drift.DriftChecker;
-import io.releasegate.verify.drift.LiveStateSource;
+import io.releasegate.live.LiveStateSource;
 import io.releasegate.verify.health.HealthChecker;
 import io.releasegate.verify.health.HealthOptions;
 import io.releasegate.verify.health.HealthProbe;

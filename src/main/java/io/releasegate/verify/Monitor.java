@@ -1,5 +1,6 @@
 package io.releasegate.verify;
 
+import io.releasegate.verify.check.CheckResult;
 import io.releasegate.log.LogSink;
 import java.time.Duration;
 import java.util.ArrayList;

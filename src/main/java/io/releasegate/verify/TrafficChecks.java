@@ -1,5 +1,7 @@
 package io.releasegate.verify;
 
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
 import io.releasegate.verify.stats.GofResult;
 import io.releasegate.verify.stats.SamplePlan;
 import java.util.ArrayList;

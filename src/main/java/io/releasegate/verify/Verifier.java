@@ -1,5 +1,6 @@
 package io.releasegate.verify;
 
+import io.releasegate.verify.check.CheckResult;
 import io.releasegate.log.LogSink;
 import io.releasegate.verify.probe.Http11Probe;
 import io.releasegate.verify.probe.HttpProbe;

@@ -2,9 +2,9 @@ package io.releasegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.releasegate.recover.LoopbackEndpoint;
-import io.releasegate.recover.LoopbackEndpoint.Reply;
-import io.releasegate.recover.Outbox;
+import io.releasegate.paging.LoopbackEndpoint;
+import io.releasegate.paging.LoopbackEndpoint.Reply;
+import io.releasegate.paging.Outbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.releasegate.drill.EmbeddedBalancer;
 import io.releasegate.log.BufferedLog;
-import io.releasegate.policy.ChangeReviewer;
-import io.releasegate.review.Approval;
-import io.releasegate.review.ApprovalsFile;
-import io.releasegate.review.Decision;
+import io.releasegate.policy.ChangeAssessment;
+import io.releasegate.signoff.Approval;
+import io.releasegate.signoff.ApprovalsFile;
+import io.releasegate.signoff.Decision;
 import io.releasegate.testing.HttpBackend;
 import io.releasegate.testing.ScenarioRepo;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ class RunCommandITest {
     @Test
     void shouldDeployVerifyAndWriteEveryReportWhenTheApprovalsReleaseTheDigest() throws Exception {
         // arrange
-        String digest = ChangeReviewer.review(repo, base, head, Optional.empty(), false, new BufferedLog()).digest();
+        String digest = ChangeAssessment.assess(repo, base, head, Optional.empty(), false, new BufferedLog()).digest();
         Path approvals = dir.resolve("approvals.yml");
         ApprovalsFile.write(approvals, List.of(new Approval("bob", Set.of("lb-reviewers"), Decision.APPROVE,
                 "fine", Instant.now(), digest)));

@@ -57,8 +57,8 @@ class VerifyRepositoryITest {
 
     @Test
     void shouldCatchWebTwoInMaintenanceAsDriftMissingAndTheIncident() throws Exception {
-        new io.releasegate.verify.drift.HaproxyRuntime(lb.socket(), java.time.Duration.ofSeconds(2))
-                .setState("web", "web-02", io.releasegate.verify.drift.AdminState.MAINT);
+        new io.releasegate.live.HaproxyRuntime(lb.socket(), java.time.Duration.ofSeconds(2))
+                .setState("web", "web-02", io.releasegate.live.AdminState.MAINT);
 
         CliRun run = CliRun.of("verify", "--lb", lb.url(), "--repo", repo.toString(), "--pool", "web",
                 "--health-path", "/health", "--haproxy-socket", lb.socket().toString(), "--format", "json");

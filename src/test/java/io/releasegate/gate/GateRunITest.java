@@ -6,24 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.releasegate.drill.EmbeddedBalancer;
 import io.releasegate.drill.PagerDutyEndpoint;
 import io.releasegate.log.BufferedLog;
-import io.releasegate.policy.ChangeReviewer;
-import io.releasegate.recover.CommandRollback;
-import io.releasegate.recover.Outbox;
-import io.releasegate.recover.OutboxEntry;
-import io.releasegate.recover.PageAction;
-import io.releasegate.recover.PageResult;
-import io.releasegate.recover.RollbackAction;
-import io.releasegate.recover.Secrets;
-import io.releasegate.recover.Severity;
-import io.releasegate.review.Approval;
-import io.releasegate.review.Decision;
+import io.releasegate.policy.ChangeAssessment;
+import io.releasegate.rollback.CommandRollback;
+import io.releasegate.paging.Outbox;
+import io.releasegate.paging.OutboxEntry;
+import io.releasegate.paging.PageAction;
+import io.releasegate.paging.PageResult;
+import io.releasegate.rollback.RollbackAction;
+import io.releasegate.paging.Secrets;
+import io.releasegate.paging.Severity;
+import io.releasegate.signoff.Approval;
+import io.releasegate.signoff.Decision;
 import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.HaproxyProcess;
 import io.releasegate.testing.HttpBackend;
 import io.releasegate.testing.ScenarioRepo;
 import io.releasegate.verify.Verdict;
-import io.releasegate.verify.drift.AdminState;
-import io.releasegate.verify.drift.HaproxyRuntime;
+import io.releasegate.live.AdminState;
+import io.releasegate.live.HaproxyRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -357,12 +357,12 @@ class GateRunITest {
         assertThat(deploys).hasValue(0);
     }
 
-    private io.releasegate.recover.RollbackResult rolledBack(EmbeddedBalancer lb) {
+    private io.releasegate.rollback.RollbackResult rolledBack(EmbeddedBalancer lb) {
         try {
             lb.apply("haproxy.cfg", haproxy(web1, web2));
-            return new io.releasegate.recover.RollbackResult("restore", true, null, false, "", 0, "restored");
+            return new io.releasegate.rollback.RollbackResult("restore", true, null, false, "", 0, "restored");
         } catch (IOException e) {
-            return new io.releasegate.recover.RollbackResult("restore", false, null, false, "", 0, e.getMessage());
+            return new io.releasegate.rollback.RollbackResult("restore", false, null, false, "", 0, e.getMessage());
         }
     }
 
@@ -394,7 +394,7 @@ class GateRunITest {
     }
 
     private static List<Approval> approve(Scenario scenario) throws Exception {
-        String digest = ChangeReviewer.review(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(),
+        String digest = ChangeAssessment.assess(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(),
                 false, new BufferedLog()).digest();
         return List.of(new Approval("alice", Set.of(), Decision.APPROVE, "looks right", Instant.now(), digest));
     }

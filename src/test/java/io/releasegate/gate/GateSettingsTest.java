@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.YamlNode;
 import io.releasegate.config.YamlReader;
-import io.releasegate.recover.EscalationConfigException;
+import io.releasegate.paging.EscalationConfigException;
 import io.releasegate.verify.BackendIdentifier;
 import io.releasegate.verify.VerificationRequest;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.releasegate.verify.CheckResult;
+import io.releasegate.verify.check.CheckResult;
 import io.releasegate.verify.Tally;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.Verdict;

@@ -1,5 +1,7 @@
 package io.releasegate.verify;
 
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasegate.verify.stats.GofResult;

@@ -1,5 +1,6 @@
 package io.releasegate.verify;
 
+import io.releasegate.verify.check.CheckResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

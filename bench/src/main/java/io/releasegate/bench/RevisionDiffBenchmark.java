@@ -2,7 +2,7 @@ package io.releasegate.bench;
 
 import io.releasegate.log.LogSink;
 import io.releasegate.policy.ChangeReport;
-import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.policy.ChangeAssessment;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The semantic diff in a warm JVM (as the Jenkins plugin runs it): {@link ChangeReviewer#review} between the first
+ * The semantic diff in a warm JVM (as the Jenkins plugin runs it): {@link ChangeAssessment#review} between the first
  * and the last commit of the repository made by {@code bench/gen-repo.py}. {@code bench/diff-vs-git.sh} runs it and
  * compares it with {@code git diff --stat} for the same revisions.
  */
@@ -34,6 +34,6 @@ public class RevisionDiffBenchmark {
 
     @Benchmark
     public ChangeReport review() throws Exception {
-        return ChangeReviewer.review(Path.of(repo), base, head, Optional.empty(), false, LogSink.NONE);
+        return ChangeAssessment.assess(Path.of(repo), base, head, Optional.empty(), false, LogSink.NONE);
     }
 }

@@ -1,8 +1,14 @@
 package io.releasegate.verify.drift;
 
+import io.releasegate.live.AdminState;
+import io.releasegate.live.LiveBackend;
+import io.releasegate.live.LiveServer;
+import io.releasegate.live.LiveStateException;
+import io.releasegate.live.LiveStateSource;
+import io.releasegate.live.OperationalState;
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
-import io.releasegate.verify.CheckResult;
+import io.releasegate.verify.check.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,7 +42,7 @@ public final class DriftChecker {
         for (LiveServer extra : live.servers()) {
             if (declared.server(extra.name()).isEmpty()) {
                 results.add(CheckResult.fail(DriftReport.CHECK, extra.name(), extra.name() + " is on the live load "
-                        + "balancer (backend " + live.name() + addressSuffix(extra) + ", " + describe(extra)
+                        + "balancer (backend " + live.name() + addressSuffix(extra) + ", " + extra.describe()
                         + ") but not declared in " + fileOf(declared) + ": "
                         + (extra.takesTraffic() ? "it receives traffic that git does not know about"
                                 : "git does not know about it")));
@@ -77,14 +83,14 @@ public final class DriftChecker {
         LiveServer actual = found.get();
         if (server.disabled()) {
             return actual.takesTraffic()
-                    ? CheckResult.fail(DriftReport.CHECK, name, declaredAt + " as disabled but is " + describe(actual)
+                    ? CheckResult.fail(DriftReport.CHECK, name, declaredAt + " as disabled but is " + actual.describe()
                             + " on the live load balancer: it receives traffic git says it must not")
                     : CheckResult.pass(DriftReport.CHECK, name, declaredAt + " as disabled and is "
-                            + describe(actual) + " live");
+                            + actual.describe() + " live");
         }
         List<String> problems = problems(server, actual);
         if (problems.isEmpty()) {
-            return CheckResult.pass(DriftReport.CHECK, name, name + " is " + describe(actual) + " on the live load "
+            return CheckResult.pass(DriftReport.CHECK, name, name + " is " + actual.describe() + " on the live load "
                     + "balancer, as declared in " + where(pool, server));
         }
         return CheckResult.fail(DriftReport.CHECK, name, declaredAt + " but " + String.join("; and ", problems));
@@ -126,12 +132,6 @@ public final class DriftChecker {
     }
 
     /** e.g. {@code READY and UP, weight 1} or {@code MAINT (set by the runtime API), weight 1}. */
-    static String describe(LiveServer server) {
-        String admin = server.adminState() == AdminState.READY ? "READY"
-                : server.adminState() + (server.adminOrigin().isEmpty() ? "" : " (" + server.adminOrigin() + ")");
-        return admin + " and " + server.operationalState() + ", weight " + server.weight();
-    }
-
     private static String addressSuffix(LiveServer server) {
         return server.address().isEmpty() ? "" : ", " + server.address();
     }

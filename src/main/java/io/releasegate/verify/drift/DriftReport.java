@@ -1,6 +1,7 @@
 package io.releasegate.verify.drift;
 
-import io.releasegate.verify.CheckResult;
+import io.releasegate.live.LiveServer;
+import io.releasegate.verify.check.CheckResult;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,5 +1,2 @@
-/**
- * Live drift: reads the live HAProxy state (runtime API socket or stats CSV), compares it with the pool that git
- * declares, and restores the declared state over the runtime API.
- */
+/** Live drift: compares the live HAProxy state ({@code live}) with the pool that git declares. */
 package io.releasegate.verify.drift;

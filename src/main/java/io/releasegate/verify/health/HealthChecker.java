@@ -1,7 +1,7 @@
 package io.releasegate.verify.health;
 
 import io.releasegate.log.LogSink;
-import io.releasegate.verify.CheckResult;
+import io.releasegate.verify.check.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.releasegate.verify.health;
 
-import io.releasegate.verify.CheckResult;
+import io.releasegate.verify.check.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

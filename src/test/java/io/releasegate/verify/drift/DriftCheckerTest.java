@@ -1,11 +1,19 @@
 package io.releasegate.verify.drift;
 
+import io.releasegate.live.AdminState;
+import io.releasegate.testing.Captured;
+import io.releasegate.live.LiveBackend;
+import io.releasegate.live.LiveServer;
+import io.releasegate.live.LiveStateException;
+import io.releasegate.live.LiveStateSource;
+import io.releasegate.live.OperationalState;
+import io.releasegate.live.ServersStateParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
-import io.releasegate.verify.CheckResult;
-import io.releasegate.verify.CheckStatus;
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
 import io.releasegate.verify.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,17 @@
 package io.releasegate.verify.drift;
 
+import io.releasegate.live.AdminState;
+import io.releasegate.live.HaproxyRuntime;
+import io.releasegate.testing.LiveFixture;
+import io.releasegate.live.LiveServer;
+import io.releasegate.live.OperationalState;
+import io.releasegate.live.StatsPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.StallingBackend;
-import io.releasegate.verify.CheckResult;
-import io.releasegate.verify.CheckStatus;
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
 import io.releasegate.verify.Verdict;
 import java.net.URI;
 import java.nio.file.Path;

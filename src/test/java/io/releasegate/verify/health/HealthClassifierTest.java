@@ -2,8 +2,8 @@ package io.releasegate.verify.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.releasegate.verify.CheckResult;
-import io.releasegate.verify.CheckStatus;
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.releasegate;
 
-import io.releasegate.review.Approval;
-import io.releasegate.review.Decision;
+import io.releasegate.signoff.Approval;
+import io.releasegate.signoff.Decision;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;

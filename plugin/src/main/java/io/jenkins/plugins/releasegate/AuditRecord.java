@@ -1,6 +1,6 @@
 package io.jenkins.plugins.releasegate;
 
-import io.releasegate.review.AuditEntry;
+import io.releasegate.signoff.AuditEntry;
 import java.io.Serializable;
 import java.time.Instant;
 import org.kohsuke.stapler.export.Exported;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.releasegate;
 
-import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import io.jenkins.plugins.releasegate.agent.JsonMaps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.releasegate;
 
-/** The channels the engine can page ({@code io.releasegate.recover.ContactConfig}), as the global form lists them. */
+/** The channels the engine can page ({@code io.releasegate.paging.ContactConfig}), as the global form lists them. */
 public enum ContactType {
     PAGERDUTY("PagerDuty Events API v2 (credential: the routing key)"),
     SLACK("Slack incoming webhook (credential: the webhook URL)"),

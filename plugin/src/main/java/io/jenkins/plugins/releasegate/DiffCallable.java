@@ -1,12 +1,12 @@
 package io.jenkins.plugins.releasegate;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.releasegate.engine.JsonMaps;
-import io.jenkins.plugins.releasegate.engine.LogLines;
+import io.jenkins.plugins.releasegate.agent.JsonMaps;
+import io.jenkins.plugins.releasegate.agent.LogLines;
 import io.releasegate.diff.RepositoryException;
 import io.releasegate.log.BufferedLog;
 import io.releasegate.policy.ChangeReport;
-import io.releasegate.policy.ChangeReviewer;
+import io.releasegate.policy.ChangeAssessment;
 import io.releasegate.policy.PolicyException;
 import io.releasegate.report.ChangeReportJson;
 import java.io.File;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Runs the engine's semantic diff and risk policy ({@link ChangeReviewer#review}) on the agent, in the workspace's
+ * Runs the engine's semantic diff and risk policy ({@link ChangeAssessment#review}) on the agent, in the workspace's
  * git repository, with the unified diff of the load-balancer files. Returns JSON:
  * {@code {change, log}} where {@code change} is {@link ChangeReportJson#toMap} (the same JSON as
  * {@code release-gate diff --format json --patch}) and {@code log} the engine's log lines ({@link LogLines}), or
@@ -44,7 +44,7 @@ final class DiffCallable extends MasterToSlaveFileCallable<String> {
         try {
             Optional<Path> policyFile = policy == null ? Optional.empty()
                     : Optional.of(dir.toPath().resolve(policy));
-            ChangeReport report = ChangeReviewer.review(dir.toPath(), base, head, policyFile, true, log);
+            ChangeReport report = ChangeAssessment.assess(dir.toPath(), base, head, policyFile, true, log);
             answer.put("change", ChangeReportJson.toMap(report));
         } catch (RepositoryException | PolicyException e) {
             answer.put("error", e.getMessage());

@@ -6,7 +6,7 @@ import hudson.model.Run;
 import hudson.model.User;
 import hudson.security.SecurityRealm;
 import hudson.tasks.Mailer;
-import io.releasegate.review.Identity;
+import io.releasegate.signoff.Identity;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import jenkins.model.Jenkins;

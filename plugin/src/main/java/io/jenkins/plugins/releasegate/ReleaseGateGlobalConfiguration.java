@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.util.FormValidation;
-import io.releasegate.review.SignOffPolicy;
+import io.releasegate.signoff.SignOffPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.releasegate;
 
-import io.jenkins.plugins.releasegate.engine.JsonMaps;
+import io.jenkins.plugins.releasegate.agent.JsonMaps;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.jenkins.plugins.releasegate;
 
 import hudson.model.Run;
 import io.releasegate.log.LogSink;
-import io.releasegate.recover.Page;
-import io.releasegate.recover.Severity;
-import io.releasegate.review.SignOffDecision;
-import io.releasegate.review.SignOffPolicy;
+import io.releasegate.paging.Page;
+import io.releasegate.paging.Severity;
+import io.releasegate.signoff.SignOffDecision;
+import io.releasegate.signoff.SignOffPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;

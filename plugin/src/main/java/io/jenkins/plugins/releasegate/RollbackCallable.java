@@ -1,10 +1,10 @@
 package io.jenkins.plugins.releasegate;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.releasegate.engine.JsonMaps;
-import io.releasegate.recover.CommandRollback;
-import io.releasegate.recover.RollbackContext;
-import io.releasegate.recover.RollbackResult;
+import io.jenkins.plugins.releasegate.agent.JsonMaps;
+import io.releasegate.rollback.CommandRollback;
+import io.releasegate.rollback.RollbackContext;
+import io.releasegate.rollback.RollbackResult;
 import java.io.File;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.releasegate;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.releasegate.engine.AgentVerification;
-import io.jenkins.plugins.releasegate.engine.JsonMaps;
-import io.jenkins.plugins.releasegate.engine.LogLines;
-import io.jenkins.plugins.releasegate.engine.VerifyOptions;
+import io.jenkins.plugins.releasegate.agent.AgentVerification;
+import io.jenkins.plugins.releasegate.agent.JsonMaps;
+import io.jenkins.plugins.releasegate.agent.LogLines;
+import io.jenkins.plugins.releasegate.agent.VerifyOptions;
 import io.releasegate.log.BufferedLog;
 import java.io.File;
 import java.io.IOException;

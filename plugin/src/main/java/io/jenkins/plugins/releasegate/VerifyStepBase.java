@@ -1,7 +1,7 @@
 package io.jenkins.plugins.releasegate;
 
 import hudson.Util;
-import io.jenkins.plugins.releasegate.engine.VerifyOptions;
+import io.jenkins.plugins.releasegate.agent.VerifyOptions;
 import java.io.Serializable;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;

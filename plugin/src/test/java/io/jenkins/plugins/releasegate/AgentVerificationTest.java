@@ -3,9 +3,9 @@ package io.jenkins.plugins.releasegate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.releasegate.engine.AgentVerification;
-import io.jenkins.plugins.releasegate.engine.JsonMaps;
-import io.jenkins.plugins.releasegate.engine.VerifyOptions;
+import io.jenkins.plugins.releasegate.agent.AgentVerification;
+import io.jenkins.plugins.releasegate.agent.JsonMaps;
+import io.jenkins.plugins.releasegate.agent.VerifyOptions;
 import io.releasegate.log.BufferedLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.releasegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.releasegate.engine.JsonMaps;
-import io.jenkins.plugins.releasegate.engine.LogLines;
+import io.jenkins.plugins.releasegate.agent.JsonMaps;
+import io.jenkins.plugins.releasegate.agent.LogLines;
 import io.releasegate.log.BufferedLog;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.releasegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.releasegate.review.AuditEntry;
+import io.releasegate.signoff.AuditEntry;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.Iterator;

@@ -1,0 +1,46 @@
+package io.releasegate.rollback;
+
+import io.releasegate.config.Pool;
+import io.releasegate.live.HaproxyRuntime;
+import io.releasegate.live.LiveStateException;
+import io.releasegate.live.RestoreOutcome;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rolls back live HAProxy state over the runtime API: every server that git declares (and does not disable) goes
+ * back to READY with its declared weight ({@link HaproxyRuntime#restore}). This is exactly the fix the incident
+ * needed: web-02 put back into the pool. It cannot add servers that the running configuration lacks; those are
+ * reported as a failed rollback.
+ */
+public final class HaproxyRestoreRollback implements RollbackAction {
+    private final HaproxyRuntime runtime;
+    private final Pool declared;
+
+    /** @param declared the pool as git declares it (the known-good revision) */
+    public HaproxyRestoreRollback(HaproxyRuntime runtime, Pool declared) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.declared = Objects.requireNonNull(declared, "declared");
+    }
+
+    @Override
+    public RollbackResult run(RollbackContext context) {
+        String action = "restore HAProxy backend " + declared.name() + " over the " + runtime.describe();
+        long start = System.nanoTime();
+        try {
+            RestoreOutcome outcome = runtime.restore(declared);
+            long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return new RollbackResult(action, outcome.succeeded(), null, false, String.join("\n",
+                    outcome.changes()), durationMs, outcome.summary());
+        } catch (LiveStateException | RuntimeException e) {
+            long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return new RollbackResult(action, false, null, false, "", durationMs,
+                    "the runtime API could not be used: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HaproxyRestoreRollback[" + declared.name() + ", " + runtime.describe() + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package io.releasegate.signoff;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of the sign-off rules for one change: released, still pending, or rejected, with the reason for
+ * every approval in words.
+ *
+ * @param status           released, pending or rejected
+ * @param counted          the approvals that count, one per reviewer, oldest first
+ * @param outcomes         every approval given, with whether it counted and why
+ * @param required         approvals the policy requires
+ * @param missing          how many more distinct allowed reviewers must approve (0 when released or rejected)
+ * @param mayStillApprove  named reviewers who have not approved yet and {@code group:NAME} entries
+ * @param summary          one sentence for logs and pages
+ */
+public record SignOffDecision(Status status, List<Approval> counted, List<Outcome> outcomes, int required,
+        int missing, List<String> mayStillApprove, String summary) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public SignOffDecision {
+        Objects.requireNonNull(status, "status");
+        counted = List.copyOf(counted);
+        outcomes = List.copyOf(outcomes);
+        mayStillApprove = List.copyOf(mayStillApprove);
+        Objects.requireNonNull(summary, "summary");
+    }
+
+    /** Where the sign-off stands. */
+    public enum Status {
+        /** Enough distinct allowed reviewers approved this digest and nobody rejected it. */
+        RELEASED,
+        /** Not enough approvals yet. */
+        PENDING,
+        /** An allowed reviewer rejected this digest. */
+        REJECTED
+    }
+
+    /**
+     * What the rules made of one approval.
+     *
+     * @param approval the decision as given
+     * @param effect   whether it counted, blocked, or was ignored
+     * @param reason   why, in words
+     */
+    public record Outcome(Approval approval, Effect effect, String reason) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The effect of one decision on the sign-off. */
+    public enum Effect {
+        /** An approval that counts towards the required number. */
+        COUNTED,
+        /** A reject that blocks the change. */
+        BLOCKS,
+        /** A decision the rules ignore (other digest, not allowed, author, starter, expired, repeated). */
+        IGNORED
+    }
+
+    public boolean isReleased() {
+        return status == Status.RELEASED;
+    }
+
+    /** The reasons, one line per approval, in the order the approvals were given. */
+    public List<String> reasons() {
+        return outcomes.stream().map(Outcome::reason).toList();
+    }
+}

@@ -1,0 +1,225 @@
+package io.releasegate.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.releasegate.log.BufferedLog;
+import io.releasegate.paging.LoopbackEndpoint.Reply;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The outbox as a write-ahead log, paging through it, and flushing it. */
+class OutboxTest {
+    private static final RetryPolicy ONE_TRY = new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10),
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1));
+    private final BufferedLog log = new BufferedLog();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldKeepAPageAsPendingUntilItIsMarkedDelivered() throws Exception {
+        // arrange
+        Outbox outbox = new Outbox(dir.resolve("outbox.jsonl"));
+
+        // act
+        String id = outbox.append(TestPages.incident(), List.of("oncall-pd", "lb-team"), TestPages.TIME);
+
+        // assert
+        assertThat(outbox.pending()).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(id);
+            assertThat(entry.chain()).containsExactly("oncall-pd", "lb-team");
+            assertThat(entry.page()).isEqualTo(TestPages.incident());
+        });
+        assertThat(Files.readAllLines(outbox.file())).hasSize(1);
+
+        outbox.markDelivered(id, "oncall-pd", Instant.now());
+        assertThat(outbox.pending()).isEmpty();
+        assertThat(Files.readString(outbox.file())).isEmpty();
+    }
+
+    @Test
+    void shouldAppendADeliveredMarkerWhileOtherPagesArePending() throws Exception {
+        // arrange
+        Outbox outbox = new Outbox(dir.resolve("outbox.jsonl"));
+        String first = outbox.append(TestPages.incident(), List.of("a"), TestPages.TIME);
+        String second = outbox.append(Page.resolve("other", "lb", TestPages.TIME), List.of("a"), TestPages.TIME);
+
+        // act
+        outbox.markDelivered(first, "a", Instant.now());
+
+        // assert
+        assertThat(outbox.pending()).extracting(OutboxEntry::id).containsExactly(second);
+        assertThat(Files.readAllLines(outbox.file())).hasSize(3).last().asString().contains("\"delivered\"");
+    }
+
+    @Test
+    void shouldLeaveNothingInTheOutboxWhenThePageIsDelivered() throws Exception {
+        // arrange
+        try (LoopbackEndpoint healthy = LoopbackEndpoint.start(Reply.status(202))) {
+            Outbox outbox = new Outbox(dir.resolve("outbox.jsonl"));
+            Paging paging = new Paging(escalation(healthy), outbox, log);
+
+            // act
+            PagingReport report = paging.sendAll(List.of(TestPages.incident()));
+
+            // assert
+            assertThat(report.status()).isEqualTo(PagingReport.Status.OK);
+            assertThat(outbox.pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepAnUndeliveredPageInTheOutboxAndReportError() throws Exception {
+        // arrange
+        try (LoopbackEndpoint broken = LoopbackEndpoint.start(Reply.status(500))) {
+            Outbox outbox = new Outbox(dir.resolve("state/outbox.jsonl"));
+            Paging paging = new Paging(escalation(broken), outbox, log);
+
+            // act
+            PagingReport report = paging.sendAll(List.of(TestPages.incident()));
+
+            // assert
+            assertThat(report.status()).isEqualTo(PagingReport.Status.ERROR);
+            assertThat(report.reason()).startsWith("1 of 1 page(s) undelivered, kept in the outbox "
+                    + outbox.file()).contains("trigger " + TestPages.KEY).contains("oncall-pd failed 1 attempts");
+            assertThat(outbox.pending()).extracting(entry -> entry.page().dedupKey()).containsExactly(TestPages.KEY);
+        }
+    }
+
+    @Test
+    void shouldResendPendingPagesAndKeepOnlyWhatIsStillUndelivered() throws Exception {
+        // arrange: two pages waiting; the endpoint accepts the first and rejects the second
+        Outbox outbox = new Outbox(dir.resolve("outbox.jsonl"));
+        outbox.append(TestPages.incident(), List.of("oncall-pd"), TestPages.TIME);
+        Page other = Page.trigger("release-gate/prod/api/ffffffffffff", "api pool lost a server")
+                .timestamp(TestPages.TIME).build();
+        outbox.append(other, List.of("oncall-pd"), TestPages.TIME);
+        try (LoopbackEndpoint endpoint = LoopbackEndpoint.start(request -> request.text().contains("api pool")
+                ? Reply.status(500) : Reply.status(202))) {
+            Escalation escalation = escalation(endpoint);
+
+            // act
+            FlushResult result = outbox.flush(entry -> escalation.page(entry.page()));
+
+            // assert
+            assertThat(result.results()).extracting(PageResult::delivered).containsExactly(true, false);
+            assertThat(result.stillUndelivered()).isEqualTo(1);
+            assertThat(outbox.pending()).extracting(entry -> entry.page().dedupKey())
+                    .containsExactly("release-gate/prod/api/ffffffffffff");
+            assertThat(Files.readAllLines(outbox.file())).hasSize(1);
+            assertThat(endpoint.requests().get(0).json().at("/payload/timestamp").asText())
+                    .isEqualTo("2026-11-24T04:35:01.123Z");
+        }
+    }
+
+    @Test
+    void shouldKeepUnreadableLinesInsteadOfDroppingThem() throws Exception {
+        // arrange
+        Path file = dir.resolve("outbox.jsonl");
+        Outbox outbox = new Outbox(file);
+        outbox.append(TestPages.incident(), List.of("oncall-pd"), TestPages.TIME);
+        Files.writeString(file, "{\"type\":\"page\",\"id\":\"x\",\"trunc\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        try (LoopbackEndpoint healthy = LoopbackEndpoint.start(Reply.status(202))) {
+            Escalation escalation = escalation(healthy);
+
+            // act
+            FlushResult result = outbox.flush(entry -> escalation.page(entry.page()));
+
+            // assert
+            assertThat(result.results()).singleElement().extracting(PageResult::delivered).isEqualTo(true);
+            assertThat(result.unreadableLines()).containsExactly("{\"type\":\"page\",\"id\":\"x\",\"trunc");
+            assertThat(result.allDelivered()).isFalse();
+            assertThat(Files.readAllLines(file)).containsExactly("{\"type\":\"page\",\"id\":\"x\",\"trunc");
+        }
+    }
+
+    @Test
+    void shouldStartANewLineAfterALineThatWasCutShort() throws Exception {
+        // arrange
+        Path file = dir.resolve("outbox.jsonl");
+        Files.writeString(file, "{\"type\":\"page\",\"id\":\"cut");
+        Outbox outbox = new Outbox(file);
+
+        // act
+        outbox.append(TestPages.incident(), List.of("oncall-pd"), TestPages.TIME);
+
+        // assert
+        assertThat(outbox.pending()).extracting(entry -> entry.page().dedupKey()).containsExactly(TestPages.KEY);
+        assertThat(Files.readAllLines(file)).hasSize(2).first().isEqualTo("{\"type\":\"page\",\"id\":\"cut");
+    }
+
+    @Test
+    void shouldNotLoseAPageAppendedWhileAFlushWasSending() throws Exception {
+        // arrange
+        Outbox outbox = new Outbox(dir.resolve("outbox.jsonl"));
+        outbox.append(TestPages.incident(), List.of("oncall-pd"), TestPages.TIME);
+        Page late = Page.trigger("late", "appended during the flush").timestamp(TestPages.TIME).build();
+        try (LoopbackEndpoint healthy = LoopbackEndpoint.start(Reply.status(202))) {
+            Escalation escalation = escalation(healthy);
+
+            // act
+            FlushResult result = outbox.flush(entry -> {
+                try {
+                    outbox.append(late, List.of("oncall-pd"), Instant.now());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return escalation.page(entry.page());
+            });
+
+            // assert
+            assertThat(result.stillUndelivered()).isEqualTo(1);
+            assertThat(outbox.pending()).extracting(entry -> entry.page().dedupKey()).containsExactly("late");
+        }
+    }
+
+    @Test
+    void shouldSayThatAnUndeliveredPageWasNotKeptWhenTheOutboxCannotBeWritten() throws Exception {
+        // arrange: the outbox's directory is a regular file
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        try (LoopbackEndpoint broken = LoopbackEndpoint.start(Reply.status(500))) {
+            Paging paging = new Paging(escalation(broken), new Outbox(notADirectory.resolve("outbox.jsonl")), log);
+
+            // act
+            PageResult result = paging.send(TestPages.incident());
+
+            // assert
+            assertThat(result.delivered()).isFalse();
+            assertThat(result.reason()).contains("; NOT kept: the outbox " + notADirectory.resolve("outbox.jsonl")
+                    + " could not be written");
+        }
+    }
+
+    @Test
+    void shouldPrepareWithoutSendingAnything() throws Exception {
+        // arrange
+        try (LoopbackEndpoint endpoint = LoopbackEndpoint.start(Reply.status(202))) {
+            Outbox outbox = new Outbox(dir.resolve("state/outbox.jsonl"));
+            Paging paging = new Paging(escalation(endpoint), outbox, log);
+
+            // act
+            paging.prepare();
+
+            // assert
+            assertThat(endpoint.requests()).isEmpty();
+            assertThat(outbox.pending()).isEmpty();
+            assertThat(dir.resolve("state")).isDirectory();
+            assertThat(log.entries()).isEmpty();
+        }
+    }
+
+    private Escalation escalation(LoopbackEndpoint endpoint) {
+        return new Escalation(List.of(new Contact("oncall-pd", new PagerDutyPager(Secret.of("env:PD", "key-1"),
+                endpoint.uri(""), null))), ONE_TRY, Clock.systemUTC(), Sleeper.SYSTEM,
+                RandomGenerator.of("L64X128MixRandom"), log);
+    }
+}
