@@ -14,17 +14,17 @@ import io.releasegate.verify.LiveChecks;
 import io.releasegate.verify.Monitor;
 import io.releasegate.verify.VerificationRequest;
 import io.releasegate.verify.VerificationResult;
-import io.releasegate.verify.Verdict;
 import io.releasegate.verify.Verifier;
 import io.releasegate.live.HaproxyRuntime;
 import io.releasegate.live.StatsPage;
 import io.releasegate.verify.health.HealthOptions;
 import io.releasegate.verify.health.HealthProbe;
 import io.releasegate.verify.health.HealthTarget;
+import io.releasegate.verify.probe.HttpUrl;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Sends real requests through the load balancer and tests, with a sound sequential test, that "
                 + "every declared backend gets its declared share; checks errors, backend health and live drift.",
-            "Exit codes: 0 PASS, 1 FAIL (also when the service is down), 2 bad input."})
+            "Exit codes: 0 PASS, 1 FAIL (also when the service is down), ERROR or INCONCLUSIVE (cut short before the "
+                + "plan allowed a verdict), 2 bad input."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -83,7 +84,8 @@ final class VerifyCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "50",
-            description = "Hard cap in requests per second (default ${DEFAULT-VALUE}); 0 lifts it (benchmarks only).")
+            description = "Hard cap in requests per second for the whole run: every pool, health probe and stats or "
+                    + "socket read shares it (default ${DEFAULT-VALUE}); 0 lifts it (benchmarks only).")
     double rate;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
@@ -91,7 +93,8 @@ final class VerifyCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
-            description = "For each run of one pool (default ${DEFAULT-VALUE}).")
+            description = "For the traffic of each pool (default ${DEFAULT-VALUE}); a run cut short by it is "
+                    + "INCONCLUSIVE.")
     Duration deadline;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.001",
@@ -157,13 +160,18 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
             }
             LogSink log = new StderrLog(err, true);
+            List<VerificationRequest> requests = new ArrayList<>();
+            List<List<LiveCheck>> live = new ArrayList<>();
+            for (Target target : targets) {
+                requests.add(request(target, targets.size()));
+                live.add(liveChecks(target));
+            }
             results = new ArrayList<>();
             Verifier verifier = new Verifier();
-            for (Target target : targets) {
-                VerificationRequest request = request(target, targets.size());
-                List<LiveCheck> live = liveChecks(target);
-                results.add(window.samples() == 1 ? verifier.verify(request, live, log)
-                        : new Monitor(verifier).run(request, live, window, log));
+            RateBudget budget = RateBudget.perSecond(rate);
+            for (int i = 0; i < targets.size(); i++) {
+                results.add(window.samples() == 1 ? verifier.verify(requests.get(i), live.get(i), budget, log)
+                        : new Monitor(verifier).run(requests.get(i), live.get(i), window, budget, log));
             }
         } catch (IllegalArgumentException e) {
             err.println("release-gate verify: " + e.getMessage());
@@ -186,7 +194,7 @@ final class VerifyCommand implements Callable<Integer> {
             results.forEach(r -> out.print(VerificationText.render(r)));
         }
         out.flush();
-        return results.stream().allMatch(r -> r.verdict() == Verdict.PASS) ? ExitCodes.OK : ExitCodes.FAIL;
+        return results.stream().allMatch(r -> r.verdict().passed()) ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
     /** One pool to verify: where to send requests, what to expect, and its declaration when known. */
@@ -194,7 +202,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private List<Target> targets() {
-        List<URI> uris = lbs.stream().map(VerifyCommand::uri).toList();
+        List<URI> uris = lbs.stream().map(lb -> HttpUrl.parse("--lb", lb)).toList();
         int sources = (expect != null ? 1 : 0) + (repo != null ? 1 : 0) + (config != null ? 1 : 0);
         if (sources != 1) {
             throw new IllegalArgumentException("give exactly one of --expect, --repo or --config");
@@ -250,17 +258,9 @@ final class VerifyCommand implements Callable<Integer> {
             checks.add(LiveChecks.drift(target.declared(), new HaproxyRuntime(haproxySocket, timeout)));
         }
         if (stats != null) {
-            checks.add(LiveChecks.drift(target.declared(), new StatsPage(uri(stats), timeout)));
+            checks.add(LiveChecks.drift(target.declared(), new StatsPage(HttpUrl.parse("--stats", stats), timeout)));
         }
         return checks;
     }
 
-    private static URI uri(String text) {
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + VerificationRequest.withoutCredentials(text) + "' is not a URL: "
-                    + e.getReason());
-        }
-    }
 }

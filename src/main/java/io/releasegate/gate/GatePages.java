@@ -111,7 +111,8 @@ final class GatePages {
     static List<String> failing(VerificationResult result) {
         List<String> failing = new ArrayList<>();
         for (CheckResult check : result.checks()) {
-            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.ERROR) {
+            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.ERROR
+                    || check.status() == CheckStatus.INCONCLUSIVE) {
                 failing.add(check.status() + " " + check.check() + " " + check.subject() + ": " + check.reason());
             }
         }

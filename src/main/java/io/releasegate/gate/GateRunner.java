@@ -22,6 +22,7 @@ import io.releasegate.signoff.SignOffPolicy;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.Verdict;
 import io.releasegate.verify.Verifier;
+import io.releasegate.verify.probe.RateBudget;
 import io.releasegate.live.HaproxyRuntime;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public final class GateRunner {
                 run.deploy.reason());
         String failure;
         if (run.deploy.succeeded()) {
-            PoolVerification verification = new PoolVerification(verifier, inputs.settings());
+            PoolVerification verification = new PoolVerification(verifier, inputs.settings(), run.budget);
             long verifyStart = timeline.now();
             run.verification = verification.verify(inputs.headPool(), log);
             boolean passed = run.verification.verdict() == Verdict.PASS;
@@ -144,7 +145,7 @@ public final class GateRunner {
         if (rolledBack) {
             long start = timeline.now();
             try {
-                run.reverification = new PoolVerification(verifier, run.inputs.settings())
+                run.reverification = new PoolVerification(verifier, run.inputs.settings(), run.budget)
                         .verify(run.inputs.basePool().orElse(run.inputs.headPool()), log);
                 recovered = run.reverification.verdict() == Verdict.PASS;
                 timeline.record("re-verify", recovered ? GateStep.Status.OK : GateStep.Status.FAILED, start,
@@ -246,6 +247,8 @@ public final class GateRunner {
         final Timeline timeline;
         final Instant started;
         final List<PageResult> pages = new ArrayList<>();
+        /** The run's one rate cap: the verification and the one after a rollback share it. */
+        final RateBudget budget;
         SignOffDecision signOff;
         DeployResult deploy;
         VerificationResult verification;
@@ -259,6 +262,7 @@ public final class GateRunner {
             this.change = change;
             this.timeline = timeline;
             this.started = started;
+            this.budget = RateBudget.perSecond(inputs.settings().rate());
         }
 
         GateRun finish(GateOutcome outcome, String reason) {

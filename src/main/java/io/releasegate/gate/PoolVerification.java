@@ -12,6 +12,7 @@ import io.releasegate.live.StatsPage;
 import io.releasegate.verify.health.HealthOptions;
 import io.releasegate.verify.health.HealthProbe;
 import io.releasegate.verify.health.HealthTarget;
+import io.releasegate.verify.probe.RateBudget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +21,24 @@ import java.util.List;
 /**
  * One verification of the gate's pool with the policy's {@code verify:} settings, against a declared pool: the head's
  * after the deploy, the base's after a rollback. With {@code verify.expect} the traffic is tested against those
- * servers whatever the declaration says (the capacity the service needs).
+ * servers whatever the declaration says (the capacity the service needs). Every request takes a permit of the run's
+ * {@link RateBudget} ({@code verify.rate}), which the verification after a rollback shares.
  */
 public final class PoolVerification {
     private final Verifier verifier;
     private final GateSettings settings;
+    private final RateBudget budget;
 
+    /** With a budget of its own, for one verification. */
     public PoolVerification(Verifier verifier, GateSettings settings) {
+        this(verifier, settings, RateBudget.perSecond(settings.rate()));
+    }
+
+    /** Under the run's {@code budget}. */
+    public PoolVerification(Verifier verifier, GateSettings settings, RateBudget budget) {
         this.verifier = verifier;
         this.settings = settings;
+        this.budget = budget;
     }
 
     /** The servers the traffic must reach when {@code declared} is live. */
@@ -40,7 +50,7 @@ public final class PoolVerification {
     }
 
     public VerificationResult verify(Pool declared, LogSink log) {
-        return verifier.verify(settings.request(expected(declared)), liveChecks(declared), log);
+        return verifier.verify(settings.request(expected(declared)), liveChecks(declared), budget, log);
     }
 
     private List<LiveCheck> liveChecks(Pool declared) {

@@ -13,8 +13,15 @@ import java.util.Map;
  * Classifies the traffic observations into checks: {@code errors}, {@code unexpected}, {@code missing} (one per
  * declared server) and {@code distribution}. A declared server without traffic is always FAIL, never NO_DATA,
  * except where the algorithm makes one client's traffic say nothing about it (client-bound hashing).
+ *
+ * <p>A run cut short (deadline, cancellation) before the plan was complete and before a FAIL was certain gets a
+ * {@code sample} check that says where it stopped and how many requests are missing, and every check whose PASS or
+ * FAIL the missing requests could still change is INCONCLUSIVE. Certain results keep their status: a declared server
+ * that answered, a zero rule or chi-square look that fired, more errors than the run tolerates, a response from
+ * outside the pool.
  */
 final class TrafficChecks {
+    static final String SAMPLE = "sample";
     static final String ERRORS = "errors";
     static final String UNEXPECTED = "unexpected";
     static final String MISSING = "missing";
@@ -26,13 +33,19 @@ final class TrafficChecks {
     private final SamplePlan plan;
     private final List<CheckResult> live;
     private final String zeroRuleServer;
+    private final Ending ending;
+    private final double rate;
 
     /**
      * @param zeroRuleServer the server the zero rule of the sequential test caught, or empty
+     * @param ending         why the traffic ended
+     * @param rate           the run's rate cap in requests per second, 0 when uncapped (for the advice)
      */
     TrafficChecks(VerificationRequest request, Tally tally, GofResult test, SamplePlan plan, List<CheckResult> live,
-            String zeroRuleServer) {
+            String zeroRuleServer, Ending ending, double rate) {
         this.zeroRuleServer = zeroRuleServer;
+        this.ending = ending;
+        this.rate = rate;
         this.request = request;
         this.tally = tally;
         this.test = test;
@@ -46,15 +59,66 @@ final class TrafficChecks {
         checks.addAll(unexpected());
         checks.addAll(missing());
         checks.add(distribution());
-        return checks;
+        if (!cutShort()) {
+            return checks;
+        }
+        List<CheckResult> undecided = new ArrayList<>();
+        undecided.add(CheckResult.inconclusive(SAMPLE, request.pool().name(), whereItStopped()));
+        for (CheckResult check : checks) {
+            undecided.add(certain(check) ? check : new CheckResult(check.check(), check.subject(),
+                    CheckStatus.INCONCLUSIVE, "not decided, the run was cut short: " + check.reason()));
+        }
+        return undecided;
+    }
+
+    /** Neither a certain FAIL (the observations stopped the run) nor the plan's complete sample. */
+    private boolean cutShort() {
+        return tally.stopReason().isEmpty() && tally.identified() < plan.maxRequests();
+    }
+
+    /** Whether the requests the run did not send could still change this check's status. */
+    private boolean certain(CheckResult check) {
+        if (check.status() == CheckStatus.INCONCLUSIVE) {
+            return true; // says so already
+        }
+        if (check.status() == CheckStatus.NO_DATA && !(check.check().equals(DISTRIBUTION) && plan.testsShares())) {
+            return true; // not tested by design (one server, hashing, client-bound): more traffic would not test it
+        }
+        return switch (check.check()) {
+            case ERRORS -> tally.requests() > 0 && (tally.errors() > request.toleratedErrors(plan)
+                    || tally.errors() + missingResponses() <= request.toleratedErrors(plan));
+            case MISSING -> check.status() == CheckStatus.PASS; // it answered: no later answer can undo that
+            case DISTRIBUTION -> check.status() == CheckStatus.FAIL; // a chi-square look rejected at its level
+            default -> check.status() == CheckStatus.FAIL;
+        };
+    }
+
+    private long missingResponses() {
+        return Math.max(0, plan.maxRequests() - tally.identified());
+    }
+
+    private String whereItStopped() {
+        String why = switch (ending) {
+            case DEADLINE -> "stopped by the " + Words.duration(request.deadline()) + " deadline";
+            case CANCELLED -> "cancelled";
+            default -> "stopped";
+        };
+        long done = tally.identified();
+        long other = tally.requests() - done;
+        String advice = ending == Ending.DEADLINE && rate > 0 && plan.maxRequests() / rate
+                > request.deadline().toMillis() / 1000.0 ? " (at --rate " + Words.number(rate) + "/s the plan needs "
+                + "about " + Words.duration(java.time.Duration.ofSeconds((long) Math.ceil(plan.maxRequests() / rate)))
+                + ": raise --deadline or --rate)" : "";
+        return why + " after " + done + " of " + plan.maxRequests() + " planned requests; " + missingResponses()
+                + " missing" + (other > 0 ? " (" + other + " other " + Words.plural(other, "request") + " failed)"
+                : "") + advice + ": not enough evidence for a verdict";
     }
 
     private CheckResult errors() {
         String target = request.displayTarget();
         long n = tally.requests();
         if (n == 0) {
-            return CheckResult.error(ERRORS, target, "no request completed before the deadline of "
-                    + Words.duration(request.deadline()) + ": nothing was measured");
+            return CheckResult.inconclusive(ERRORS, target, "no request completed: nothing was measured");
         }
         long refused = tally.failures(Outcome.Kind.CONNECT_FAILED.name());
         long timeouts = tally.failures(Outcome.Kind.TIMEOUT.name());

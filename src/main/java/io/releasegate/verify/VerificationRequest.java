@@ -1,5 +1,6 @@
 package io.releasegate.verify;
 
+import io.releasegate.verify.probe.HttpUrl;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -35,12 +36,7 @@ public record VerificationRequest(URI target, ExpectedPool pool, BackendIdentifi
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(identify, "identify");
-        String scheme = target.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                || target.getHost() == null) {
-            throw new IllegalArgumentException("--lb '" + withoutCredentials(target.toString())
-                    + "': expected an http:// or https:// URL with a host");
-        }
+        HttpUrl.check("--lb", target);
         require(requests >= 0, "--requests must be 0 (default) or more, was " + requests);
         require(concurrency >= 1 && concurrency <= 1024, "--concurrency must be between 1 and 1024, was " + concurrency);
         require(rate >= 0, "--rate must be 0 (no cap) or more, was " + rate);
@@ -53,7 +49,7 @@ public record VerificationRequest(URI target, ExpectedPool pool, BackendIdentifi
 
     /** The text of a URL without the user information that may carry a password. */
     public static String withoutCredentials(String url) {
-        return url.replaceAll("//[^/@?#]*@", "//");
+        return HttpUrl.withoutUserInfo(url);
     }
 
     private static void require(boolean condition, String message) {
@@ -69,6 +65,11 @@ public record VerificationRequest(URI target, ExpectedPool pool, BackendIdentifi
         String port = target.getPort() > 0 ? ":" + target.getPort() : "";
         String path = target.getRawPath() == null ? "" : target.getRawPath();
         return target.getScheme() + "://" + target.getHost() + port + path + (target.getRawQuery() == null ? "" : "?...");
+    }
+
+    /** Errors a run of {@code plan} tolerates: one more is a certain FAIL ({@code --max-error-rate}). */
+    public long toleratedErrors(io.releasegate.verify.stats.SamplePlan plan) {
+        return (long) Math.floor(maxErrorRate * plan.maxRequests());
     }
 
     /** The level this pool is tested at. */

@@ -179,6 +179,90 @@ class GateRunITest {
         assertThat(serializedSize(run)).as("the Jenkins plugin keeps the run with the build").isPositive();
     }
 
+    @Test
+    void shouldNotReleaseAndNotCallItRecoveredWhenTheVerificationsAreInconclusive() throws Exception {
+        // arrange: a healthy pool, but verify.rate 2 and verify.deadline 1500ms leave 3 of the 195 planned requests
+        HttpBackend web3 = keep(HttpBackend.start("web-03"));
+        EmbeddedBalancer lb = embedded();
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        String policy = policy(lb.url().toString(), "").replace("rate: 200", "rate: 2")
+                .replace("deadline: 10s", "deadline: 1500ms");
+        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy);
+        String base = repo.commit("two servers");
+        repo.write("haproxy.cfg", haproxy(web1, web2, web3));
+        String head = repo.commit("add web-03");
+        repo.close();
+        lb.apply("haproxy.cfg", haproxy(web1, web2));
+        Scenario scenario = new Scenario(repo.root(), base, head);
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
+                apply(lb, haproxy(web1, web2, web3)), context -> rolledBack(lb)));
+
+        // assert
+        assertThat(run.outcome()).as(run.reason()).isEqualTo(GateOutcome.UNRECOVERED);
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.verification().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(run.rollback().succeeded()).isTrue();
+        assertThat(run.reverification().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(run.reason()).startsWith("verification INCONCLUSIVE (stopped by the 1500 ms deadline after ")
+                .contains("; the pool did not recover after the rollback: stopped by the 1500 ms deadline after ");
+        assertThat(run.timeline()).filteredOn(step -> step.name().equals("verify")).singleElement()
+                .extracting(GateStep::status).isEqualTo(GateStep.Status.FAILED);
+        assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::severity).containsExactly("error",
+                "critical");
+        assertThat(pagerDuty.events().get(0).body().at("/payload/custom_details/verdict").asText())
+                .isEqualTo("INCONCLUSIVE");
+    }
+
+    @Test
+    void shouldShareOneRateBudgetAcrossTheVerificationsHealthProbesAndStatsReadsOfARun() throws Exception {
+        // arrange: real HAProxy; the deploy puts web-02 in maintenance, the rollback restores it; each verification
+        // probes both servers directly at /probe (3 probes each) and reads the stats page through a counting proxy
+        int port = FreePorts.next();
+        Path socket = dir.resolve("haproxy").resolve("haproxy.sock");
+        String config = HaproxyProcess.roundRobinWeb(port, web1, web2);
+        Files.createDirectories(socket.getParent());
+        HaproxyProcess haproxy = keep(HaproxyProcess.start(socket.getParent(), config, port));
+        io.releasegate.testing.CountingProxy stats = keep(io.releasegate.testing.CountingProxy.to(
+                haproxy.statsCsvUrl()));
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()))
+                .write(".releasegate.yml", policy("http://127.0.0.1:" + port + "/", "requests: 30\n  healthPath: "
+                        + "/probe\n  stats: " + stats.url("/stats;csv")).replace("rate: 200", "rate: 20"));
+        String base = repo.commit("the pool");
+        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()).replace("timeout server 10s",
+                "timeout server 20s"));
+        String head = repo.commit("longer server timeout");
+        repo.close();
+        HaproxyRuntime runtime = new HaproxyRuntime(haproxy.socket(), Duration.ofSeconds(3));
+        Scenario scenario = new Scenario(repo.root(), base, head);
+        DeployAction deploy = context -> {
+            try {
+                runtime.setState("web", "web-02", AdminState.MAINT);
+                return new DeployResult("take web-02 out", true, null, "", 0, "web-02 in maint");
+            } catch (Exception e) {
+                return new DeployResult("take web-02 out", false, null, "", 0, e.getMessage());
+            }
+        };
+        GateRequest request = new GateRequest(scenario.repo(), base, head, Optional.empty(), approve(scenario),
+                "shop", deploy, null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
+                dir.resolve("outbox.jsonl"), null);
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request);
+
+        // assert
+        assertThat(run.outcome()).as(run.reason()).isEqualTo(GateOutcome.ROLLED_BACK);
+        List<Long> arrivals = io.releasegate.testing.Arrivals.merged(web1.arrivals(), web2.arrivals(),
+                stats.arrivals());
+        // verify: 6 probes, 1 stats read, the requests until web-02's absence is certain; re-verify: 6, 1, 30
+        assertThat(stats.arrivals()).hasSize(2);
+        assertThat(arrivals.size()).isEqualTo(6 + 1 + (int) run.verification().requests() + 6 + 1 + 30);
+        // at most 20 in any second; +1 for the jitter between taking a permit and arriving, at both ends
+        assertThat(io.releasegate.testing.Arrivals.maxInOneSecond(arrivals)).isLessThanOrEqualTo(20 + 1);
+    }
+
     private static int serializedSize(Object value) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
