@@ -5,9 +5,9 @@ import io.releasegate.config.YamlNode;
 import io.releasegate.policy.Durations;
 import io.releasegate.verify.BackendIdentifier;
 import io.releasegate.verify.VerificationRequest;
+import io.releasegate.verify.probe.HttpUrl;
 import java.io.Serializable;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -87,7 +87,7 @@ public record GateSettings(URI lb, String pool, String expect, BackendIdentifier
                 duration(node, "deadline", VerificationRequest.DEFAULT_DEADLINE),
                 text(node, "healthPath"),
                 node.get("latencyP95Ms").isPresent() ? node.get("latencyP95Ms").get().asInt(0, 3_600_000) : 1000,
-                text(node, "haproxySocket"), text(node, "stats"),
+                text(node, "haproxySocket"), stats(node),
                 duration(node, "deployTimeout", DEFAULT_COMMAND_TIMEOUT),
                 duration(node, "rollbackTimeout", DEFAULT_COMMAND_TIMEOUT));
     }
@@ -130,13 +130,18 @@ public record GateSettings(URI lb, String pool, String expect, BackendIdentifier
 
     private static URI uri(YamlNode value) throws ConfigParseException {
         try {
-            URI uri = new URI(value.asText().trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw value.error("verify.lb must be an http:// or https:// URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw value.error("verify.lb is not a URL: " + e.getReason());
+            return HttpUrl.parse("verify.lb", value.asText());
+        } catch (IllegalArgumentException e) {
+            throw value.error(e.getMessage());
+        }
+    }
+
+    private static String stats(YamlNode node) throws ConfigParseException {
+        String stats = text(node, "stats");
+        try {
+            return stats.isEmpty() ? stats : HttpUrl.parse("verify.stats", stats).toString();
+        } catch (IllegalArgumentException e) {
+            throw node.get("stats").get().error(e.getMessage());
         }
     }
 }
