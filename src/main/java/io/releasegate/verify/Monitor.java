@@ -73,7 +73,9 @@ public final class Monitor {
                 lastPassed = sample;
                 continue;
             }
-            notPassedReasons.add("sample " + i + ": " + String.join("; ", sample.reasons()));
+            // an inconclusive sample's first reason says where it was cut short; the rest says "not decided"
+            notPassedReasons.add("sample " + i + ": " + (sample.verdict() == Verdict.INCONCLUSIVE
+                    ? sample.reasons().get(0) : String.join("; ", sample.reasons())));
             if (sample.verdict() == Verdict.INCONCLUSIVE) {
                 inconclusive++;
                 lastInconclusive = sample;

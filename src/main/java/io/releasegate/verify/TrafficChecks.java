@@ -66,7 +66,7 @@ final class TrafficChecks {
         undecided.add(CheckResult.inconclusive(SAMPLE, request.pool().name(), whereItStopped()));
         for (CheckResult check : checks) {
             undecided.add(certain(check) ? check : new CheckResult(check.check(), check.subject(),
-                    CheckStatus.INCONCLUSIVE, "not decided, the run was cut short: " + check.reason()));
+                    CheckStatus.INCONCLUSIVE, "not decided: " + check.reason()));
         }
         return undecided;
     }
