@@ -95,14 +95,7 @@ class GateRunITest {
         // arrange
         HttpBackend web3 = keep(HttpBackend.start("web-03"));
         EmbeddedBalancer lb = embedded();
-        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
-        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy(lb.url().toString(), ""));
-        String base = repo.commit("two servers");
-        repo.write("haproxy.cfg", haproxy(web1, web2, web3));
-        String head = repo.commit("add web-03");
-        repo.close();
-        lb.apply("haproxy.cfg", haproxy(web1, web2));
-        Scenario scenario = new Scenario(repo.root(), base, head);
+        Scenario scenario = addWebThree(lb, web3, policy(lb.url().toString(), ""));
 
         // act
         GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
@@ -126,28 +119,13 @@ class GateRunITest {
         int port = FreePorts.next();
         Path socket = dir.resolve("haproxy").resolve("haproxy.sock");
         String config = HaproxyProcess.roundRobinWeb(port, web1, web2);
-        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
-        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()))
-                .write(".releasegate.yml", policy("http://127.0.0.1:" + port + "/", ""));
-        String base = repo.commit("the pool");
-        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()).replace("timeout server 10s",
-                "timeout server 20s"));
-        String head = repo.commit("longer server timeout");
-        repo.close();
+        Scenario scenario = longerServerTimeout(config, socket, policy("http://127.0.0.1:" + port + "/", ""));
+        String base = scenario.base();
+        String head = scenario.head();
         Files.createDirectories(socket.getParent());
         HaproxyProcess haproxy = keep(HaproxyProcess.start(socket.getParent(), config, port));
-        HaproxyRuntime runtime = new HaproxyRuntime(haproxy.socket(), Duration.ofSeconds(3));
-        Scenario scenario = new Scenario(repo.root(), base, head);
-        DeployAction deploy = context -> {
-            try {
-                runtime.setState("web", "web-02", AdminState.MAINT);
-                return new DeployResult("take web-02 out for a test", true, null, "", 0, "web-02 in maint");
-            } catch (Exception e) {
-                return new DeployResult("take web-02 out for a test", false, null, "", 0, e.getMessage());
-            }
-        };
         GateRequest request = new GateRequest(scenario.repo(), base, head, Optional.empty(), approve(scenario),
-                "shop", deploy, null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
+                "shop", webTwoIntoMaintenance(haproxy), null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
                 dir.resolve("outbox.jsonl"), "file:///reports/run.html");
 
         // act
@@ -184,16 +162,8 @@ class GateRunITest {
         // arrange: a healthy pool, but verify.rate 2 and verify.deadline 1500ms leave 3 of the 195 planned requests
         HttpBackend web3 = keep(HttpBackend.start("web-03"));
         EmbeddedBalancer lb = embedded();
-        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
-        String policy = policy(lb.url().toString(), "").replace("rate: 200", "rate: 2")
-                .replace("deadline: 10s", "deadline: 1500ms");
-        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy);
-        String base = repo.commit("two servers");
-        repo.write("haproxy.cfg", haproxy(web1, web2, web3));
-        String head = repo.commit("add web-03");
-        repo.close();
-        lb.apply("haproxy.cfg", haproxy(web1, web2));
-        Scenario scenario = new Scenario(repo.root(), base, head);
+        Scenario scenario = addWebThree(lb, web3, policy(lb.url().toString(), "").replace("rate: 200", "rate: 2")
+                .replace("deadline: 10s", "deadline: 1500ms"));
 
         // act
         GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
@@ -226,28 +196,12 @@ class GateRunITest {
         HaproxyProcess haproxy = keep(HaproxyProcess.start(socket.getParent(), config, port));
         io.releasegate.testing.CountingProxy stats = keep(io.releasegate.testing.CountingProxy.to(
                 haproxy.statsCsvUrl()));
-        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
-        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()))
-                .write(".releasegate.yml", policy("http://127.0.0.1:" + port + "/", "requests: 30\n  healthPath: "
-                        + "/probe\n  stats: " + stats.url("/stats;csv")).replace("rate: 200", "rate: 20"));
-        String base = repo.commit("the pool");
-        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()).replace("timeout server 10s",
-                "timeout server 20s"));
-        String head = repo.commit("longer server timeout");
-        repo.close();
-        HaproxyRuntime runtime = new HaproxyRuntime(haproxy.socket(), Duration.ofSeconds(3));
-        Scenario scenario = new Scenario(repo.root(), base, head);
-        DeployAction deploy = context -> {
-            try {
-                runtime.setState("web", "web-02", AdminState.MAINT);
-                return new DeployResult("take web-02 out", true, null, "", 0, "web-02 in maint");
-            } catch (Exception e) {
-                return new DeployResult("take web-02 out", false, null, "", 0, e.getMessage());
-            }
-        };
-        GateRequest request = new GateRequest(scenario.repo(), base, head, Optional.empty(), approve(scenario),
-                "shop", deploy, null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
-                dir.resolve("outbox.jsonl"), null);
+        Scenario scenario = longerServerTimeout(config, socket, policy("http://127.0.0.1:" + port + "/",
+                "requests: 30\n  healthPath: /probe\n  stats: " + stats.url("/stats;csv")).replace("rate: 200",
+                "rate: 20"));
+        GateRequest request = new GateRequest(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(),
+                approve(scenario), "shop", webTwoIntoMaintenance(haproxy), null, haproxy.socket(),
+                Secrets.from(Map.of("PD_KEY", KEY)), dir.resolve("outbox.jsonl"), null);
 
         // act
         GateRun run = new GateRunner(new BufferedLog()).run(request);
@@ -451,6 +405,43 @@ class GateRunITest {
     }
 
     private record Scenario(Path repo, String base, String head) {
+    }
+
+    /** A repository whose head adds web-03 to web-01 and web-02; the load balancer runs base. */
+    private Scenario addWebThree(EmbeddedBalancer lb, HttpBackend web3, String policy) throws IOException {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy);
+        String base = repo.commit("two servers");
+        repo.write("haproxy.cfg", haproxy(web1, web2, web3));
+        String head = repo.commit("add web-03");
+        repo.close();
+        lb.apply("haproxy.cfg", haproxy(web1, web2));
+        return new Scenario(repo.root(), base, head);
+    }
+
+    /** A repository of the HAProxy {@code config} whose head only lengthens the server timeout. */
+    private Scenario longerServerTimeout(String config, Path socket, String policy) throws IOException {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString())).write(".releasegate.yml", policy);
+        String base = repo.commit("the pool");
+        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()).replace("timeout server 10s",
+                "timeout server 20s"));
+        String head = repo.commit("longer server timeout");
+        repo.close();
+        return new Scenario(repo.root(), base, head);
+    }
+
+    /** The "deploy" of the incident: takes web-02 out for a test (MAINT over the runtime API) and never puts it back. */
+    private static DeployAction webTwoIntoMaintenance(HaproxyProcess haproxy) {
+        HaproxyRuntime runtime = new HaproxyRuntime(haproxy.socket(), Duration.ofSeconds(3));
+        return context -> {
+            try {
+                runtime.setState("web", "web-02", AdminState.MAINT);
+                return new DeployResult("take web-02 out for a test", true, null, "", 0, "web-02 in maint");
+            } catch (Exception e) {
+                return new DeployResult("take web-02 out for a test", false, null, "", 0, e.getMessage());
+            }
+        };
     }
 
     /** A repository whose head drops web-02; the load balancer runs base. */
