@@ -77,7 +77,8 @@ final class VerifyCommand implements Callable<Integer> {
     String identify;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "0",
-            description = "Upper bound of requests per pool; 0 = from pool size and power (see docs/verify.md).")
+            description = "Sample size per pool: answers from declared servers a PASS needs; 0 = from pool size and "
+                    + "power (see docs/verify.md).")
     int requests;
 
     @Option(names = "--concurrency", paramLabel = "C", defaultValue = "4", description = "Requests in flight (default ${DEFAULT-VALUE}).")

@@ -12,11 +12,13 @@ import java.util.Objects;
  * @param target       the load balancer's frontend URL
  * @param pool         the expected pool
  * @param identify     where responses name their backend
- * @param requests     upper bound of requests, or 0 for the default of the {@link io.releasegate.verify.stats.SamplePlan}
+ * @param requests     sample size: answers from declared servers a PASS needs, or 0 for the default of the
+ *                     {@link io.releasegate.verify.stats.SamplePlan}
  * @param concurrency  requests in flight at once
- * @param rate         hard cap in requests per second; 0 lifts the cap (benchmarks only)
+ * @param rate         hard cap in requests per second; 0 lifts the cap (benchmarks only); the budget of a run of
+ *                     its own (several pools share one {@link io.releasegate.verify.probe.RateBudget} instead)
  * @param timeout      per request (connect and response)
- * @param deadline     for the whole run; the verdict is judged on what arrived by then
+ * @param deadline     for the traffic; a run it cuts short before the plan allows a verdict is INCONCLUSIVE
  * @param alpha        family-wise significance level of the run
  * @param poolsInRun   pools checked in the same run: each is tested at {@code alpha / poolsInRun} (Bonferroni)
  * @param maxErrorRate largest tolerated share of errors (connection failures, timeouts, 5xx)
