@@ -39,7 +39,7 @@ public final class VerificationRecord implements Serializable {
         return pool;
     }
 
-    /** PASS, FAIL or ERROR: the verdict of the first verification (before any rollback). */
+    /** PASS, FAIL, ERROR or INCONCLUSIVE: the verdict of the first verification (before any rollback). */
     @Exported
     public String getVerdict() {
         return verdict;
