@@ -63,9 +63,9 @@ class VerifierITest {
         assertThat(verifying.isAlive()).isFalse();
         VerificationResult verdict = result.get();
         assertThat(verdict.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(verdict.requests()).isBetween(3L, 10L);
-        assertThat(verdict.reasons().get(0)).matches("cancelled after \\d of 195 planned requests; 19\\d missing: "
-                + "not enough evidence for a verdict");
+        assertThat(verdict.requests()).as("the third may still have been in flight").isBetween(2L, 10L);
+        assertThat(verdict.reasons().get(0)).isEqualTo("cancelled after " + verdict.requests() + " of 195 planned "
+                + "requests; " + (195 - verdict.requests()) + " missing: not enough evidence for a verdict");
         assertThat(verdict.checks()).extracting(CheckResult::status).doesNotContain(CheckStatus.FAIL);
     }
 
