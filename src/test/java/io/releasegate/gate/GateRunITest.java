@@ -210,9 +210,11 @@ class GateRunITest {
         assertThat(run.outcome()).as(run.reason()).isEqualTo(GateOutcome.ROLLED_BACK);
         List<Long> arrivals = io.releasegate.testing.Arrivals.merged(web1.arrivals(), web2.arrivals(),
                 stats.arrivals());
-        // verify: 6 probes, 1 stats read, the requests until web-02's absence is certain; re-verify: 6, 1, 30
+        // verify: 6 probes, 1 stats read, the requests until web-02's absence is certain; re-verify: 6, 1, 30; and
+        // up to 3 requests per verification that were in flight when it was decided
         assertThat(stats.arrivals()).hasSize(2);
-        assertThat(arrivals.size()).isEqualTo(6 + 1 + (int) run.verification().requests() + 6 + 1 + 30);
+        int permits = 6 + 1 + (int) run.verification().requests() + 6 + 1 + 30;
+        assertThat(arrivals.size()).isBetween(permits, permits + 2 * 3);
         // at most 20 in any second; +1 for the jitter between taking a permit and arriving, at both ends
         assertThat(io.releasegate.testing.Arrivals.maxInOneSecond(arrivals)).isLessThanOrEqualTo(20 + 1);
     }
