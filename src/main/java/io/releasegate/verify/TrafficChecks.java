@@ -13,15 +13,9 @@ import java.util.Map;
  * Classifies the traffic observations into checks: {@code errors}, {@code unexpected}, {@code missing} (one per
  * declared server) and {@code distribution}. A declared server without traffic is always FAIL, never NO_DATA,
  * except where the algorithm makes one client's traffic say nothing about it (client-bound hashing).
- *
- * <p>A run cut short (deadline, cancellation) before the plan was complete and before a FAIL was certain gets a
- * {@code sample} check that says where it stopped and how many requests are missing, and every check whose PASS or
- * FAIL the missing requests could still change is INCONCLUSIVE. Certain results keep their status: a declared server
- * that answered, a zero rule or chi-square look that fired, more errors than the run tolerates, a response from
- * outside the pool.
+ * A run cut short before its plan allowed a verdict is then judged by {@link CutShort}.
  */
 final class TrafficChecks {
-    static final String SAMPLE = "sample";
     static final String ERRORS = "errors";
     static final String UNEXPECTED = "unexpected";
     static final String MISSING = "missing";
@@ -59,59 +53,8 @@ final class TrafficChecks {
         checks.addAll(unexpected());
         checks.addAll(missing());
         checks.add(distribution());
-        if (!cutShort()) {
-            return checks;
-        }
-        List<CheckResult> undecided = new ArrayList<>();
-        undecided.add(CheckResult.inconclusive(SAMPLE, request.pool().name(), whereItStopped()));
-        for (CheckResult check : checks) {
-            undecided.add(certain(check) ? check : new CheckResult(check.check(), check.subject(),
-                    CheckStatus.INCONCLUSIVE, "not decided: " + check.reason()));
-        }
-        return undecided;
-    }
-
-    /** Neither a certain FAIL (the observations stopped the run) nor the plan's complete sample. */
-    private boolean cutShort() {
-        return tally.stopReason().isEmpty() && tally.identified() < plan.maxRequests();
-    }
-
-    /** Whether the requests the run did not send could still change this check's status. */
-    private boolean certain(CheckResult check) {
-        if (check.status() == CheckStatus.INCONCLUSIVE) {
-            return true; // says so already
-        }
-        if (check.status() == CheckStatus.NO_DATA && !(check.check().equals(DISTRIBUTION) && plan.testsShares())) {
-            return true; // not tested by design (one server, hashing, client-bound): more traffic would not test it
-        }
-        return switch (check.check()) {
-            case ERRORS -> tally.requests() > 0 && (tally.errors() > request.toleratedErrors(plan)
-                    || tally.errors() + missingResponses() <= request.toleratedErrors(plan));
-            case MISSING -> check.status() == CheckStatus.PASS; // it answered: no later answer can undo that
-            case DISTRIBUTION -> check.status() == CheckStatus.FAIL; // a chi-square look rejected at its level
-            default -> check.status() == CheckStatus.FAIL;
-        };
-    }
-
-    private long missingResponses() {
-        return Math.max(0, plan.maxRequests() - tally.identified());
-    }
-
-    private String whereItStopped() {
-        String why = switch (ending) {
-            case DEADLINE -> "stopped by the " + Words.duration(request.deadline()) + " deadline";
-            case CANCELLED -> "cancelled";
-            default -> "stopped";
-        };
-        long done = tally.identified();
-        long other = tally.requests() - done;
-        String advice = ending == Ending.DEADLINE && rate > 0 && plan.maxRequests() / rate
-                > request.deadline().toMillis() / 1000.0 ? " (at --rate " + Words.number(rate) + "/s the plan needs "
-                + "about " + Words.duration(java.time.Duration.ofSeconds((long) Math.ceil(plan.maxRequests() / rate)))
-                + ": raise --deadline or --rate)" : "";
-        return why + " after " + done + " of " + plan.maxRequests() + " planned requests; " + missingResponses()
-                + " missing" + (other > 0 ? " (" + other + " other " + Words.plural(other, "request") + " failed)"
-                : "") + advice + ": not enough evidence for a verdict";
+        CutShort cutShort = new CutShort(request, tally, plan, ending, rate);
+        return cutShort.applies() ? cutShort.undecided(checks) : checks;
     }
 
     private CheckResult errors() {
