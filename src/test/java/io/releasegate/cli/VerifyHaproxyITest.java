@@ -188,8 +188,10 @@ class VerifyHaproxyITest {
 
         List<Long> arrivals = Arrivals.merged(web1.arrivals(), web2.arrivals());
         assertThat(arrivals.size()).as(run.err()).isBetween(20, 31);
-        // no burst: at most 20 start in any second; +1 for the jitter between sending and arriving at both ends
-        assertThat(Arrivals.maxInOneSecond(arrivals)).isLessThanOrEqualTo(20 + 1);
+        // at most 20 start in any second; +2 for requests that arrive late on a busy machine (RateBudgetTest checks
+        // the spacing of the permits exactly)
+        assertThat(Arrivals.maxInOneSecond(arrivals)).isLessThanOrEqualTo(20 + 2);
+        assertThat(Arrivals.consistentWithRate(arrivals, 20, 200)).isTrue();
         assertThat(run.exitCode()).as("1000 planned, about 30 sent: cut short").isEqualTo(ExitCodes.FAIL);
         assertThat(run.out()).startsWith("pool expected").contains("\nINCONCLUSIVE: ");
     }

@@ -118,8 +118,11 @@ class VerifyRepositoryITest {
                 stats.arrivals());
         assertThat(arrivals.size()).as(run.out() + run.err()).isBetween(74, 74 + 2 * 3);
         assertThat(stats.arrivals()).hasSize(2);
-        // at most 20 in any second; +1 for the jitter between taking a permit and arriving, at both ends
-        assertThat(Arrivals.maxInOneSecond(arrivals)).as(run.err()).isLessThanOrEqualTo(20 + 1);
+        // at most 20 start in any second; arriving, a request can be late by more than one permit's 50 ms on a busy
+        // machine, so the count per second allows 2 more, and the span (late first arrival only) 200 ms less
+        assertThat(Arrivals.maxInOneSecond(arrivals)).as(run.err()).isLessThanOrEqualTo(20 + 2);
+        assertThat(Arrivals.consistentWithRate(arrivals, 20, 200)).as("%d arrivals in %d ms", arrivals.size(),
+                (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1_000_000).isTrue();
         assertThat(run.err()).contains("verify: pool web at ").contains("verify: pool api at ")
                 .contains("rate 20.0/s");
     }

@@ -215,8 +215,10 @@ class GateRunITest {
         assertThat(stats.arrivals()).hasSize(2);
         int permits = 6 + 1 + (int) run.verification().requests() + 6 + 1 + 30;
         assertThat(arrivals.size()).isBetween(permits, permits + 2 * 3);
-        // at most 20 in any second; +1 for the jitter between taking a permit and arriving, at both ends
-        assertThat(io.releasegate.testing.Arrivals.maxInOneSecond(arrivals)).isLessThanOrEqualTo(20 + 1);
+        // at most 20 start in any second; arriving, a request can be late by more than one permit's 50 ms on a busy
+        // machine, so the count per second allows 2 more, and the span (late first arrival only) 200 ms less
+        assertThat(io.releasegate.testing.Arrivals.maxInOneSecond(arrivals)).isLessThanOrEqualTo(20 + 2);
+        assertThat(io.releasegate.testing.Arrivals.consistentWithRate(arrivals, 20, 200)).isTrue();
     }
 
     private static int serializedSize(Object value) throws IOException {
