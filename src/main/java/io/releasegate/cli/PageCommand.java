@@ -119,7 +119,7 @@ public final class PageCommand implements Callable<Integer> {
         print(out, result);
         if (!result.delivered()) {
             out.println("undelivered: kept in " + outbox.toAbsolutePath() + "; resend with: release-gate page"
-                    + " --flush " + outbox + " --config " + config);
+                    + " --flush " + outbox + " --config " + config + secretOptions.asArguments());
             return ExitCodes.UNRECOVERED;
         }
         return ExitCodes.OK;

@@ -27,6 +27,16 @@ final class SecretOptions {
         return SecretRules.of(envNames, directory);
     }
 
+    /** The options as given, to repeat in a command printed for later (empty when none was given). */
+    String asArguments() {
+        StringBuilder text = new StringBuilder();
+        envNames.forEach(name -> text.append(" --secret-env ").append(name));
+        if (directory != null) {
+            text.append(" --secret-dir ").append(directory);
+        }
+        return text.toString();
+    }
+
     /** Secrets from this process's environment and files, as far as the rules allow. */
     Secrets secrets() {
         return Secrets.fromEnvironment(rules());
