@@ -36,13 +36,16 @@ public final class ChangeDigest {
         if (policyDigest != null) {
             lines.add("policy\t" + escape(policyDigest));
         }
+        StringBuilder canonical = new StringBuilder();
+        lines.forEach(line -> canonical.append(line).append('\n'));
+        return sha256(canonical.toString());
+    }
+
+    /** {@code sha256:<hex>} of the UTF-8 bytes of {@code text}. */
+    public static String sha256(String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String line : lines) {
-                sha.update(line.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+            return "sha256:" + HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -3,13 +3,10 @@ package io.releasegate.policy;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.FileRule;
 import io.releasegate.config.YamlNode;
+import io.releasegate.diff.ChangeDigest;
 import io.releasegate.diff.ChangeKind;
 import io.releasegate.log.Redaction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +93,7 @@ final class PolicyTerms {
 
     /** {@code sha256:<hex>} of the canonical form. */
     static String digest(Policy policy) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return "sha256:" + HexFormat.of().formatHex(sha.digest(canonical(policy).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ChangeDigest.sha256(canonical(policy));
     }
 
     /** Whether the key is a secret field of an escalation contact ({@code escalation.contacts.NAME.FIELD}). */
