@@ -91,10 +91,11 @@ public final class ApprovalCheck {
             return new ApprovalTrust(false, "approvals NOT VERIFIED: " + unsigned + " unsigned decision(s) accepted"
                     + " because of --allow-unsigned-approvals, so whoever can write the approvals file can approve");
         }
-        String checked = verified + " signed decision(s) verified"
-                + (refused > 0 ? ", " + refused + " refused" : "");
-        return new ApprovalTrust(true, allowed == null ? "approvals verified: " + checked + " (" + signers.name()
-                + " does not exist)" : "approvals verified: " + checked + " against " + signers.name());
+        String counts = verified + " signed decision(s) accepted" + (refused > 0 ? ", " + refused + " refused" : "");
+        return new ApprovalTrust(true, allowed == null
+                ? "no approval could be verified: " + signers.name() + " does not exist; " + refused
+                        + " decision(s) refused"
+                : "approvals verified against " + signers.name() + ": " + counts);
     }
 
     /** A decision whose signature checked out, with the identity the allowed signers give it. */

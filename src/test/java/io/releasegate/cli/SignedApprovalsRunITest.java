@@ -106,8 +106,8 @@ class SignedApprovalsRunITest {
         assertThat(approved.exitCode()).as(approved.err()).isZero();
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Sign-off: released: 1 of 1 required approvals (bob)\n"
-                + "  approvals verified: 1 signed decision(s) verified against .releasegate/allowed_signers at base "
-                + base.substring(0, 12) + "\n");
+                + "  approvals verified against .releasegate/allowed_signers at base " + base.substring(0, 12)
+                + ": 1 signed decision(s) accepted\n");
         assertThat(dir.resolve("deployed")).exists();
     }
 
@@ -161,7 +161,7 @@ class SignedApprovalsRunITest {
 
         // assert
         assertThat(released.exitCode()).as(released.out()).isZero();
-        assertThat(released.out()).contains("approvals verified: 1 signed decision(s) verified against " + operators);
+        assertThat(released.out()).contains("approvals verified against " + operators + ": 1 signed decision(s) accepted");
         assertThat(invalid.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(invalid.err()).isEqualTo("release-gate run: invalid allowed signers " + broken + ":1: the"
                 + " ssh-ed25519 key has no base64 data\n");

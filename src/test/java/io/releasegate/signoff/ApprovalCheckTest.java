@@ -50,8 +50,8 @@ class ApprovalCheckTest {
             assertThat(accepted.reviewer()).isEqualTo("bob");
             assertThat(accepted.groups()).containsExactly("lb-reviewers");
         });
-        assertThat(checked.trust()).isEqualTo(new ApprovalTrust(true, "approvals verified: 1 signed decision(s)"
-                + " verified against allowed_signers"));
+        assertThat(checked.trust()).isEqualTo(new ApprovalTrust(true, "approvals verified against allowed_signers: 1"
+                + " signed decision(s) accepted"));
     }
 
     @Test
