@@ -111,14 +111,10 @@ final class ApproveCommand implements Callable<Integer> {
                     + " as " + signed.email() + "; " + approvals + " holds " + count + " decision(s)");
             out.flush();
             return ExitCodes.OK;
-        } catch (ConfigParseException e) {
+        } catch (ConfigParseException | SshSigException | IllegalArgumentException | IOException e) {
             err.println("release-gate approve: " + e.getMessage());
-        } catch (SshSigException | IllegalArgumentException e) {
-            err.println("release-gate approve: " + e.getMessage());
-        } catch (IOException e) {
-            err.println("release-gate approve: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         }
-        return ExitCodes.BAD_INPUT;
     }
 
     private Approval signWithKey() throws SshSigException {
@@ -194,6 +190,9 @@ final class ApproveCommand implements Callable<Integer> {
     }
 
     private static String utf8(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new IOException(file + ": too large (over " + MAX_FILE_BYTES + " bytes)");
         }
