@@ -158,6 +158,7 @@ class SignedApprovalsRunITest {
         // act
         CliRun released = run("--allowed-signers", operators.toString());
         CliRun invalid = run("--allowed-signers", broken.toString());
+        CliRun missing = run("--allowed-signers", dir.resolve("nowhere").toString());
 
         // assert
         assertThat(released.exitCode()).as(released.out()).isZero();
@@ -165,5 +166,8 @@ class SignedApprovalsRunITest {
         assertThat(invalid.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(invalid.err()).isEqualTo("release-gate run: invalid allowed signers " + broken + ":1: the"
                 + " ssh-ed25519 key has no base64 data\n");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).isEqualTo("release-gate run: allowed signers file not found: " + dir.resolve("nowhere")
+                + "\n");
     }
 }

@@ -63,6 +63,8 @@ class ApprovalCheckTest {
                         "sha256:ab12ab12ab12ab12ab12ab12ab12ab12", null, a.email(), a.signature()),
                 a -> new Approval("bob@example.com", a.groups(), a.decision(), a.comment(), a.time(), a.digest(),
                         null, a.email(), a.signature()),
+                a -> new Approval(a.reviewer(), a.groups(), a.decision(), a.comment(), a.time(), a.digest(), null,
+                        "bob@example.org", a.signature()),
                 a -> new Approval(a.reviewer(), a.groups(), Decision.REJECT, a.comment(), a.time(), a.digest(), null,
                         a.email(), a.signature()),
                 a -> new Approval(a.reviewer(), a.groups(), a.decision(), "web-02 may go", a.time(), a.digest(), null,
