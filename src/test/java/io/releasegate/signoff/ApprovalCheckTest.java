@@ -117,7 +117,7 @@ class ApprovalCheckTest {
     @Test
     void shouldRefuseAKeyThatIsNotListed() throws Exception {
         // arrange
-        KeyPair stranger = TestKeys.generate("ssh-rsa");
+        KeyPair stranger = TestKeys.generate("ecdsa-sha2-nistp384");
         Approval approval = signed(decision("bob", "bob@example.com"), stranger);
 
         // act
