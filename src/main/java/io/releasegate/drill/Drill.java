@@ -21,12 +21,16 @@ import io.releasegate.rollback.RollbackContext;
 import io.releasegate.rollback.RollbackResult;
 import io.releasegate.paging.Secrets;
 import io.releasegate.signoff.Approval;
+import io.releasegate.signoff.ApprovalSigner;
 import io.releasegate.signoff.Decision;
+import io.releasegate.signoff.sshsig.SshSigException;
 import io.releasegate.verify.Verdict;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -114,13 +118,20 @@ public final class Drill implements AutoCloseable {
 
         start = timeline.now();
         Approval approval;
+        Path allowedSigners = options.workDir().resolve("allowed_signers");
         try {
             ChangeReport change = ChangeAssessment.assess(repoDir, base, head, Optional.empty(), false, log);
-            approval = new Approval(DrillFiles.REVIEWER, Set.of(), Decision.APPROVE,
-                    "simulated sign-off for the drill", Instant.now(), change.digest());
+            // the simulated reviewer signs with a key made for this drill, listed in the drill's allowed_signers
+            ApprovalSigner reviewerKey = ApprovalSigner.ephemeral();
+            String email = DrillFiles.REVIEWER + "@drill.invalid";
+            approval = reviewerKey.sign(new Approval(DrillFiles.REVIEWER, Set.of(), Decision.APPROVE,
+                    "simulated sign-off for the drill", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    change.digest(), null, email));
+            Files.writeString(allowedSigners, reviewerKey.allowedSignersLine(email) + "\n");
             steps.add(timeline.record("simulated sign-off", GateStep.Status.OK, start, "approved by "
-                    + DrillFiles.REVIEWER + " (simulated sign-off for the drill) for digest " + change.digest()));
-        } catch (RepositoryException | PolicyException e) {
+                    + DrillFiles.REVIEWER + " (simulated sign-off for the drill, signed with a drill "
+                    + reviewerKey.describeKey() + ") for digest " + change.digest()));
+        } catch (RepositoryException | PolicyException | SshSigException e) {
             throw new IOException("the drill repository cannot be reviewed: " + e.getMessage(), e);
         }
 
@@ -129,7 +140,7 @@ public final class Drill implements AutoCloseable {
                 context -> deploy(balancer, repoDir, path, context),
                 context -> rollback(balancer, repoDir, path, context), null,
                 Secrets.from(Map.of(DrillFiles.ROUTING_KEY_VARIABLE, routingKey)),
-                options.workDir().resolve("outbox.jsonl"), null);
+                options.workDir().resolve("outbox.jsonl"), null, allowedSigners, false);
         GateRun run;
         try {
             run = new GateRunner(log).run(request);

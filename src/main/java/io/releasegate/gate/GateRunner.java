@@ -15,7 +15,11 @@ import io.releasegate.paging.Paging;
 import io.releasegate.rollback.RollbackAction;
 import io.releasegate.rollback.RollbackContext;
 import io.releasegate.rollback.RollbackResult;
+import io.releasegate.config.ConfigParseException;
+import io.releasegate.signoff.AllowedSignersSource;
+import io.releasegate.signoff.ApprovalCheck;
 import io.releasegate.signoff.ChangeUnderReview;
+import io.releasegate.signoff.CheckedApprovals;
 import io.releasegate.signoff.SignOff;
 import io.releasegate.signoff.SignOffDecision;
 import io.releasegate.signoff.SignOffPolicy;
@@ -23,6 +27,7 @@ import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.Verdict;
 import io.releasegate.verify.Verifier;
 import io.releasegate.live.HaproxyRuntime;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,12 +206,26 @@ public final class GateRunner {
         }
     }
 
-    private SignOffDecision signOff(ChangeReport change, Policy policy, GateRequest request) {
+    private SignOffDecision signOff(ChangeReport change, Policy policy, GateRequest request)
+            throws GateInputException {
         List<Author> authors = change.diff().authors();
         SignOffPolicy rules = SignOffPolicy.of(String.join(",", policy.reviewers()), change.requiredApprovals(),
                 policy.approvalMaxAge().orElse(null));
-        return SignOff.evaluate(new ChangeUnderReview(change.digest(), authors, null), rules, request.approvals(),
-                clock.instant());
+        Instant now = clock.instant();
+        CheckedApprovals checked;
+        try {
+            // who may sign comes from the operator or the base revision, never from the change under review
+            AllowedSignersSource signers = request.approvals().isEmpty() ? AllowedSignersSource.none()
+                    : request.allowedSigners() != null
+                    ? AllowedSignersSource.file(request.allowedSigners())
+                    : AllowedSignersSource.atRevision(request.repository(), change.diff().base());
+            checked = ApprovalCheck.check(request.approvals(), signers, request.allowUnsignedApprovals(), now);
+        } catch (ConfigParseException e) {
+            throw new GateInputException("invalid allowed signers " + e.getMessage(), e);
+        } catch (IOException | RepositoryException e) {
+            throw new GateInputException(e.getMessage(), e);
+        }
+        return SignOff.evaluate(new ChangeUnderReview(change.digest(), authors, null), rules, checked, now);
     }
 
     private Paging paging(GateInputs inputs, GateRequest request) throws GateInputException {

@@ -97,7 +97,9 @@ public final class GateRunHtml {
             return;
         }
         html.append("<p class=\"").append(signOff.isReleased() ? "OK" : "FAILED").append("\">")
-                .append(Xml.escape(signOff.summary())).append("</p>\n<ul>\n");
+                .append(Xml.escape(signOff.summary())).append("</p>\n");
+        html.append("<p class=\"").append(signOff.trust().verified() ? "OK" : "FAILED").append("\">")
+                .append(Xml.escape(signOff.trust().summary())).append("</p>\n<ul>\n");
         signOff.counted().forEach(approval -> html.append("<li>approved by ").append(Xml.escape(approval.reviewer()))
                 .append(approval.comment().isBlank() ? "" : " (" + Xml.escape(approval.comment()) + ")")
                 .append("</li>\n"));

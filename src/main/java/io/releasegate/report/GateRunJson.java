@@ -85,6 +85,8 @@ public final class GateRunJson {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("status", signOff.status().name());
         map.put("summary", signOff.summary());
+        map.put("approvalsVerified", signOff.trust().verified());
+        map.put("approvals", signOff.trust().summary());
         map.put("required", signOff.required());
         map.put("missing", signOff.missing());
         map.put("approvedBy", signOff.counted().stream().map(approval -> approval.reviewer()).toList());

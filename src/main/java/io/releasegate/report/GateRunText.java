@@ -49,6 +49,9 @@ public final class GateRunText {
             return;
         }
         out.append(signOff.summary()).append('\n');
+        if (!signOff.outcomes().isEmpty() || !signOff.trust().verified()) {
+            out.append("  ").append(signOff.trust().summary()).append('\n');
+        }
         for (Approval approval : signOff.counted()) {
             out.append("  approved by ").append(approval.reviewer())
                     .append(approval.comment().isBlank() ? "" : " (" + approval.comment() + ")").append('\n');

@@ -148,7 +148,7 @@ class GateRunITest {
         };
         GateRequest request = new GateRequest(scenario.repo(), base, head, Optional.empty(), approve(scenario),
                 "shop", deploy, null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
-                dir.resolve("outbox.jsonl"), "file:///reports/run.html");
+                dir.resolve("outbox.jsonl"), "file:///reports/run.html", null, true);
 
         // act
         GateRun run = new GateRunner(new BufferedLog()).run(request);
@@ -245,7 +245,7 @@ class GateRunITest {
         GateRequest request = new GateRequest(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(),
                 approve(scenario), "shop", apply(lb, haproxy(web1)), context -> rolledBack(lb), null,
                 Secrets.from(Map.of("WRONG_KEY", "ffffffffffffffffffffffffffffffff", "HOOK_URL",
-                        "http://127.0.0.1:" + closed + "/hook")), outbox, null);
+                        "http://127.0.0.1:" + closed + "/hook")), outbox, null, null, true);
 
         // act
         GateRun run = new GateRunner(new BufferedLog()).run(request);
@@ -390,7 +390,8 @@ class GateRunITest {
     private GateRequest request(Scenario scenario, List<Approval> approvals, DeployAction deploy,
             RollbackAction rollback) {
         return new GateRequest(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(), approvals, "shop",
-                deploy, rollback, null, Secrets.from(Map.of("PD_KEY", KEY)), dir.resolve("outbox.jsonl"), null);
+                deploy, rollback, null, Secrets.from(Map.of("PD_KEY", KEY)), dir.resolve("outbox.jsonl"), null, null,
+                true);
     }
 
     private static List<Approval> approve(Scenario scenario) throws Exception {
