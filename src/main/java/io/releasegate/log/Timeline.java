@@ -1,4 +1,4 @@
-package io.releasegate.gate;
+package io.releasegate.log;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 public final class Timeline {
     private final LongSupplier nanos;
     private final long start;
-    private final List<GateStep> steps = new ArrayList<>();
+    private final List<TimedStep> steps = new ArrayList<>();
 
     public Timeline() {
         this(System::nanoTime);
@@ -25,20 +25,20 @@ public final class Timeline {
     }
 
     /** Records a step that started at {@code startMs} and ends now. */
-    public synchronized GateStep record(String name, GateStep.Status status, long startMs, String detail) {
-        GateStep step = new GateStep(name, status, startMs, Math.max(0, now() - startMs), detail);
+    public synchronized TimedStep record(String name, TimedStep.Status status, long startMs, String detail) {
+        TimedStep step = new TimedStep(name, status, startMs, Math.max(0, now() - startMs), detail);
         steps.add(step);
         return step;
     }
 
     /** Records a step that did not run. */
-    public synchronized GateStep skip(String name, String detail) {
-        GateStep step = new GateStep(name, GateStep.Status.SKIPPED, now(), 0, detail);
+    public synchronized TimedStep skip(String name, String detail) {
+        TimedStep step = new TimedStep(name, TimedStep.Status.SKIPPED, now(), 0, detail);
         steps.add(step);
         return step;
     }
 
-    public synchronized List<GateStep> steps() {
+    public synchronized List<TimedStep> steps() {
         return List.copyOf(steps);
     }
 }

@@ -1,10 +1,10 @@
-package io.releasegate.gate;
+package io.releasegate.log;
 
 import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * One step of a gate run's timeline.
+ * One timed step of a run (a gate run, the drill, a recovery).
  *
  * @param name       e.g. {@code diff}, {@code sign-off}, {@code deploy}, {@code verify}, {@code rollback},
  *                   {@code re-verify}, {@code page trigger}, {@code page resolve}
@@ -13,14 +13,14 @@ import java.util.Objects;
  * @param durationMs how long it took
  * @param detail     what happened, in words
  */
-public record GateStep(String name, Status status, long startMs, long durationMs, String detail)
+public record TimedStep(String name, Status status, long startMs, long durationMs, String detail)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** How a step ended. */
     public enum Status { OK, FAILED, SKIPPED }
 
-    public GateStep {
+    public TimedStep {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         detail = detail == null ? "" : detail;
