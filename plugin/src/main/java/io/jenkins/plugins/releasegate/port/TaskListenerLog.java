@@ -1,17 +1,17 @@
-package io.jenkins.plugins.releasegate;
+package io.jenkins.plugins.releasegate.port;
 
 import hudson.model.TaskListener;
 import io.releasegate.log.LogSink;
 import java.io.PrintStream;
 
 /**
- * The engine's {@link LogSink} on the controller: every line goes to the build log, prefixed {@code Release Gate:}.
- * Agent-side work logs into a {@code BufferedLog} that is replayed here ({@code LogLines}).
+ * The recovery's log in Jenkins: every line goes to the build log, prefixed {@code Release Gate:}. Agent-side work
+ * logs into a {@code BufferedLog} whose lines come back with its reply and are replayed here.
  */
-final class TaskListenerLog implements LogSink {
+public final class TaskListenerLog implements LogSink {
     private final PrintStream out;
 
-    TaskListenerLog(TaskListener listener) {
+    public TaskListenerLog(TaskListener listener) {
         this.out = listener.getLogger();
     }
 
