@@ -15,6 +15,8 @@ public interface PoolVerifier {
      * @throws IllegalArgumentException when the pool cannot be verified at that stage (e.g. the base revision does not
      *                                  declare it), with the reason in words; any other {@link RuntimeException} is
      *                                  an infrastructure failure. Both count as "not passed", with the reason.
+     * @throws java.util.concurrent.CancellationException when the run was cancelled (an aborted Jenkins build): the
+     *                                  recovery stops and rethrows it
      */
     VerificationResult verify(Stage stage, LogSink log);
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 
 /**
  * The after-deploy state machine of both gates ({@code release-gate run} and the Jenkins steps):
@@ -25,7 +26,8 @@ import java.util.Objects;
  *   <li>roll back; a rollback that fails or does not start pages a {@code critical} trigger;</li>
  *   <li>verify again; PASS resolves the incident, anything else pages a {@code critical} trigger.</li>
  * </ol>
- * Every step is timed on the {@link Timeline}. Never throws for a failing step; its ports report what happened.
+ * Every step is timed on the {@link Timeline}. Never throws for a failing step; its ports report what happened. A
+ * port that throws {@link CancellationException} (the build was aborted) cancels the whole recovery.
  */
 public final class Recovery {
     private final PoolVerifier verifier;
@@ -56,6 +58,8 @@ public final class Recovery {
         String problem = null;
         try {
             run.verification = verifier.verify(Stage.AFTER_DEPLOY, log);
+        } catch (CancellationException e) {
+            throw e;
         } catch (RuntimeException e) {
             problem = message(e);
         }
@@ -114,6 +118,8 @@ public final class Recovery {
         String problem = null;
         try {
             run.reverification = verifier.verify(Stage.AFTER_ROLLBACK, log);
+        } catch (CancellationException e) {
+            throw e;
         } catch (RuntimeException e) {
             problem = "cannot verify the pool after the rollback: " + message(e);
         }

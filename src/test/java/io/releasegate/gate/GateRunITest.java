@@ -22,6 +22,7 @@ import io.releasegate.signoff.Decision;
 import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.HaproxyProcess;
 import io.releasegate.testing.HttpBackend;
+import io.releasegate.testing.Pieces;
 import io.releasegate.testing.ScenarioRepo;
 import io.releasegate.verify.Verdict;
 import io.releasegate.live.AdminState;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GateRunITest {
     private static final String KEY = "0123456789abcdef0123456789abcdef";
-    private final List<AutoCloseable> pieces = new ArrayList<>();
+    private final Pieces pieces = new Pieces();
     private HttpBackend web1;
     private HttpBackend web2;
     private PagerDutyEndpoint pagerDuty;
@@ -64,9 +65,7 @@ class GateRunITest {
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            pieces.get(i).close();
-        }
+        pieces.close();
     }
 
     @Test
@@ -490,7 +489,6 @@ class GateRunITest {
     }
 
     private <T extends AutoCloseable> T keep(T piece) {
-        pieces.add(piece);
-        return piece;
+        return pieces.keep(piece);
     }
 }

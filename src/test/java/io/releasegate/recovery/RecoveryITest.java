@@ -20,6 +20,7 @@ import io.releasegate.rollback.RollbackAction;
 import io.releasegate.rollback.RollbackContext;
 import io.releasegate.rollback.RollbackResult;
 import io.releasegate.testing.HttpBackend;
+import io.releasegate.testing.Pieces;
 import io.releasegate.verify.Verdict;
 import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
@@ -43,7 +44,7 @@ class RecoveryITest {
     private static final String KEY = "0123456789abcdef0123456789abcdef";
     private static final ChangeFacts CHANGE = new ChangeFacts("1111111111111111", "2222222222222222",
             "sha256:abcdef0123456789abcdef", "CRITICAL", List.of("CRITICAL SINGLE_POINT_OF_FAILURE: one server"));
-    private final List<AutoCloseable> pieces = new ArrayList<>();
+    private final Pieces pieces = new Pieces();
     private HttpBackend web1;
     private HttpBackend web2;
     private EmbeddedBalancer lb;
@@ -61,9 +62,7 @@ class RecoveryITest {
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            pieces.get(i).close();
-        }
+        pieces.close();
     }
 
     @Test
@@ -251,6 +250,24 @@ class RecoveryITest {
                 "re-verify", "page resolve");
     }
 
+    @Test
+    void shouldStopWhenTheRunIsCancelledWithoutPagingOrRollingBack() {
+        // arrange: the verifier's port reports that the build was aborted
+        int[] rollbacks = {0};
+        Recovery recovery = Recovery.builder((stage, log) -> {
+            throw new java.util.concurrent.CancellationException("the build was aborted");
+        }, new BufferedLog()).rollback(context -> {
+            rollbacks[0]++;
+            return restore();
+        }).pager(pager()).build();
+
+        // act + assert
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recovery.afterDeploy(incident(null), context(dir)))
+                .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessage("the build was aborted");
+        assertThat(rollbacks[0]).isZero();
+        assertThat(pagerDuty.events()).isEmpty();
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private Recovery recovery(RollbackAction rollback) {
@@ -311,7 +328,6 @@ class RecoveryITest {
     }
 
     private <T extends AutoCloseable> T keep(T piece) {
-        pieces.add(piece);
-        return piece;
+        return pieces.keep(piece);
     }
 }

@@ -35,6 +35,18 @@ class ReleaseGatePagesTest {
         return r.assertBuildStatus(Result.UNSTABLE, r.waitForCompletion(run));
     }
 
+    /** Security as in the acceptance, a job whose workspace holds the incident's repository. */
+    private static WorkflowJob lbDeploy(JenkinsRule r) throws Exception {
+        Reviewers.secure(r);
+        WorkflowJob job = r.createProject(WorkflowJob.class, "lb-deploy");
+        ReleaseGateDiffStepTest.incidentRepository(new File(r.jenkins.getWorkspaceFor(job).getRemote()));
+        return job;
+    }
+
+    private static Path marker(JenkinsRule r, WorkflowJob job) {
+        return Path.of(r.jenkins.getWorkspaceFor(job).getRemote(), "web-02-restored");
+    }
+
     private static JenkinsRule.WebClient browser(JenkinsRule r) throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().login("bob");
         wc.getOptions().setJavaScriptEnabled(false);
@@ -44,11 +56,8 @@ class ReleaseGatePagesTest {
     @Test
     void shouldShowTheBuildsReleaseGatePageForPeople(JenkinsRule r) throws Exception {
         // arrange
-        Reviewers.secure(r);
-        WorkflowJob job = r.createProject(WorkflowJob.class, "lb-deploy");
-        Path workspace = Path.of(r.jenkins.getWorkspaceFor(job).getRemote());
-        ReleaseGateDiffStepTest.incidentRepository(new File(workspace.toString()));
-        try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(workspace.resolve("web-02-restored"))) {
+        WorkflowJob job = lbDeploy(r);
+        try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(marker(r, job))) {
             WorkflowRun run = incident(r, job, lb);
             String digest = run.getAction(ReleaseGateAction.class).getDigest();
 
@@ -92,11 +101,8 @@ class ReleaseGatePagesTest {
     @Test
     void shouldSumUpTheGateOnTheBuildsMainPage(JenkinsRule r) throws Exception {
         // arrange
-        Reviewers.secure(r);
-        WorkflowJob job = r.createProject(WorkflowJob.class, "lb-deploy");
-        Path workspace = Path.of(r.jenkins.getWorkspaceFor(job).getRemote());
-        ReleaseGateDiffStepTest.incidentRepository(new File(workspace.toString()));
-        try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(workspace.resolve("web-02-restored"))) {
+        WorkflowJob job = lbDeploy(r);
+        try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(marker(r, job))) {
             WorkflowRun run = incident(r, job, lb);
 
             // act
