@@ -2,6 +2,7 @@ package io.releasegate.cli;
 
 import io.releasegate.config.Pool;
 import io.releasegate.log.LogSink;
+import io.releasegate.log.Redaction;
 import io.releasegate.policy.DeclaredPools;
 import io.releasegate.report.VerificationHtml;
 import io.releasegate.report.VerificationJson;
@@ -158,7 +159,7 @@ final class VerifyCommand implements Callable<Integer> {
                         : new Monitor(verifier).run(plan.request(), plan.liveChecks(), window, log));
             }
         } catch (IllegalArgumentException e) {
-            err.println("release-gate verify: " + e.getMessage());
+            err.println("release-gate verify: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         try {

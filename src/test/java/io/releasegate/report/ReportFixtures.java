@@ -53,7 +53,7 @@ final class ReportFixtures {
                 List.of(new Author("Alice Liddell", "alice@example.com")), "");
         return new ChangeReport(diff, List.of(new AssessedChange(changes.get(0), Risk.HIGH),
                 new AssessedChange(changes.get(1), Risk.CRITICAL)), Risk.CRITICAL, true, 2, List.of("bob"),
-                "defaults", 0);
+                "defaults", 0, "sha256:" + "0".repeat(64));
     }
 
     static VerificationResult verification(Verdict verdict, long web02) {

@@ -101,18 +101,16 @@ public class ReleaseGateDiffStep extends Step {
             TaskListener listener = getContext().get(TaskListener.class);
             Run<?, ?> run = getContext().get(Run.class);
             String policy = step.config != null ? step.config : jenkins.configuration().getDefaultPolicyPath();
-            // the default policy is read from the head revision by the engine; any other path from the work tree
+            // the engine judges by the policy at the base revision (a path inside the repository is read from git
+            // there, never from the work tree, which holds the change under review); a path outside it is an
+            // operator's file on the agent
             FilePath repository = workspace.child(step.dir);
             repository.mkdirs();
             AgentReply<ChangeReport> reply = repository.act(new DiffCallable(step.base, step.head,
                     PoolSource.DEFAULT_POLICY.equals(policy) ? null : policy));
             reply.replay(warningsOnly(new TaskListenerLog(listener)));
             if (reply.refused()) {
-                try {
-                    reply.result();
-                } catch (IllegalArgumentException e) {
-                    throw new AbortException("releaseGateDiff: " + e.getMessage());
-                }
+                throw new AbortException("releaseGateDiff: " + reply.error());
             }
             ChangeReport report = reply.result();
             ReleaseGateAction.of(run).setChange(report);

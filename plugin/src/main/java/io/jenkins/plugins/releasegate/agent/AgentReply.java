@@ -61,6 +61,11 @@ public final class AgentReply<T extends Serializable> implements Serializable {
         return error != null;
     }
 
+    /** Why the agent refused its input, or null. */
+    public String error() {
+        return error;
+    }
+
     public List<BufferedLog.Entry> log() {
         return List.copyOf(log);
     }
