@@ -170,7 +170,7 @@ public final class Drill implements AutoCloseable {
                 : run.rollback().reason())));
         boolean recovered = run.reverification() != null && run.reverification().verdict() == Verdict.PASS;
         findings.add(check(recovered, "verification after the rollback: " + (run.reverification() == null
-                ? "did not run" : run.reverification().verdict() + " " + run.reverification().observed()
+                ? "did not run" : run.reverification().verdict() + ", " + observed(run.reverification())
                         + (recovered ? "" : ": " + String.join("; ", run.reverification().reasons())))));
         List<String> actions = events.stream().map(PagerDutyEndpoint.Event::action).toList();
         boolean sameKey = events.size() >= 2 && events.stream().map(PagerDutyEndpoint.Event::dedupKey).distinct()
@@ -181,6 +181,13 @@ public final class Drill implements AutoCloseable {
         findings.add(check(run.outcome() == GateOutcome.ROLLED_BACK, "gate outcome " + run.outcome() + " (exit "
                 + run.exitCode() + ")"));
         return findings;
+    }
+
+    /** {@code web-01 98, web-02 97}. */
+    private static String observed(io.releasegate.verify.VerificationResult result) {
+        List<String> counts = new ArrayList<>();
+        result.observed().forEach((server, count) -> counts.add(server + " " + count));
+        return String.join(", ", counts);
     }
 
     private static String check(boolean ok, String what) {
