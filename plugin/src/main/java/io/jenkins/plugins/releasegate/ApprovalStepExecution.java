@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasegate;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
@@ -57,6 +58,7 @@ public class ApprovalStepExecution extends StepExecution {
      * {@code io.jenkins.plugins.releasegate.ApprovalStepExecution.reminderUnitMillis}), to see several reminders
      * without waiting minutes.
      */
+    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "a test shortens it; nothing else writes it")
     static long reminderUnitMillis = SystemProperties.getLong(ApprovalStepExecution.class.getName()
             + ".reminderUnitMillis", TimeUnit.MINUTES.toMillis(1));
 
