@@ -1,5 +1,6 @@
 package io.releasegate.cli;
 
+import io.releasegate.log.Redaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ public final class Main implements Runnable {
         COMMANDS.put("lint", LintCommand::new);
         COMMANDS.put("verify", VerifyCommand::new);
         COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("approve", ApproveCommand::new);
         COMMANDS.put("page", PageCommand::new);
         COMMANDS.put("playbook", PlaybookCommand::new);
         COMMANDS.put("drill", DrillCommand::new);
@@ -57,7 +59,7 @@ public final class Main implements Runnable {
         });
         // picocli's own exit code for usage errors is already 2 (ExitCodes.BAD_INPUT)
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            commandLine.getErr().println("release-gate: " + describe(exception));
+            commandLine.getErr().println("release-gate: " + Redaction.text(describe(exception)));
             return ExitCodes.BAD_INPUT;
         });
         return cli;

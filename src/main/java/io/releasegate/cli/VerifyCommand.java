@@ -2,24 +2,16 @@ package io.releasegate.cli;
 
 import io.releasegate.config.Pool;
 import io.releasegate.log.LogSink;
+import io.releasegate.log.Redaction;
 import io.releasegate.policy.DeclaredPools;
 import io.releasegate.report.VerificationHtml;
 import io.releasegate.report.VerificationJson;
 import io.releasegate.report.VerificationJunit;
 import io.releasegate.report.VerificationText;
-import io.releasegate.verify.BackendIdentifier;
-import io.releasegate.verify.ExpectedPool;
-import io.releasegate.verify.LiveCheck;
-import io.releasegate.verify.LiveChecks;
 import io.releasegate.verify.Monitor;
-import io.releasegate.verify.VerificationRequest;
 import io.releasegate.verify.VerificationResult;
+import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
-import io.releasegate.live.HaproxyRuntime;
-import io.releasegate.live.StatsPage;
-import io.releasegate.verify.health.HealthOptions;
-import io.releasegate.verify.health.HealthProbe;
-import io.releasegate.verify.health.HealthTarget;
 import io.releasegate.verify.probe.HttpUrl;
 import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
@@ -155,27 +147,28 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<VerificationResult> results;
         try {
-            List<Target> targets = targets();
             Monitor.Window window = new Monitor.Window(samples, interval, failureLimit);
             if (!format.equals("text") && !format.equals("json")) {
                 throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
             }
+            VerificationSpec verification = verificationSpec();
+            List<Target> targets = targets();
             LogSink log = new StderrLog(err, true);
-            List<VerificationRequest> requests = new ArrayList<>();
-            List<List<LiveCheck>> live = new ArrayList<>();
+            // every pool's plan first: bad input stops the command before anything is sent
+            List<VerificationSpec.Plan> plans = new ArrayList<>();
             for (Target target : targets) {
-                requests.add(request(target, targets.size()));
-                live.add(liveChecks(target));
+                plans.add(verification.withLb(target.lb()).plan(target.declared(), targets.size()));
             }
             results = new ArrayList<>();
             Verifier verifier = new Verifier();
-            RateBudget budget = RateBudget.perSecond(rate);
+            RateBudget budget = verification.rateBudget();
             for (int i = 0; i < targets.size(); i++) {
-                results.add(window.samples() == 1 ? verifier.verify(requests.get(i), live.get(i), budget, log)
-                        : new Monitor(verifier).run(requests.get(i), live.get(i), window, budget, log));
+                VerificationSpec.Plan plan = plans.get(i);
+                results.add(window.samples() == 1 ? verifier.verify(plan.request(), plan.liveChecks(), budget, log)
+                        : new Monitor(verifier).run(plan.request(), plan.liveChecks(), window, budget, log));
             }
         } catch (IllegalArgumentException e) {
-            err.println("release-gate verify: " + e.getMessage());
+            err.println("release-gate verify: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         try {
@@ -198,8 +191,26 @@ final class VerifyCommand implements Callable<Integer> {
         return results.stream().allMatch(r -> r.verdict().passed()) ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
-    /** One pool to verify: where to send requests, what to expect, and its declaration when known. */
-    private record Target(URI lb, ExpectedPool expected, Pool declared) {
+    /** The one verification spec of this command line (the first --lb; each pool gets its own). */
+    private VerificationSpec verificationSpec() {
+        if (healthPath != null && expect != null) {
+            throw new IllegalArgumentException("--health-path needs server addresses from --repo or --config; "
+                    + "with --expect give --health NAME=URL");
+        }
+        VerificationSpec.Builder builder = VerificationSpec.builder(lbs.get(0)).optionPrefix("--").identify(identify)
+                .requests(requests).concurrency(concurrency).rate(rate).timeout(timeout).deadline(deadline)
+                .alpha(alpha).maxErrorRate(maxErrorRate).latencyP95Ms(latencyP95Ms).healthBody(healthBody)
+                .healthPath(healthPath).haproxySocket(haproxySocket == null ? "" : haproxySocket.toString())
+                .stats(stats);
+        health.forEach(builder::healthUrl);
+        if (expect != null) {
+            builder.expect(expect).algorithm(algorithm).pool(pools.isEmpty() ? "" : pools.get(0));
+        }
+        return builder.build();
+    }
+
+    /** One pool to verify: where to send requests and its declaration when known (none with --expect). */
+    private record Target(URI lb, Optional<Pool> declared) {
     }
 
     private List<Target> targets() {
@@ -212,9 +223,7 @@ final class VerifyCommand implements Callable<Integer> {
             if (uris.size() != 1 || pools.size() > 1) {
                 throw new IllegalArgumentException("--expect describes one pool: give one --lb (and at most one --pool)");
             }
-            ExpectedPool pool = ExpectedPool.parse(expect).withAlgorithm(algorithm);
-            pool = pools.isEmpty() ? pool : pool.withName(pools.get(0));
-            return List.of(new Target(uris.get(0), pool, pool.toPool()));
+            return List.of(new Target(uris.get(0), Optional.empty()));
         }
         if (pools.isEmpty()) {
             throw new IllegalArgumentException("--pool is required with --repo or --config");
@@ -227,41 +236,8 @@ final class VerifyCommand implements Callable<Integer> {
                 : DeclaredPools.inFile(config, pools);
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
-            targets.add(new Target(uris.get(i), ExpectedPool.fromPool(declared.get(i)), declared.get(i)));
+            targets.add(new Target(uris.get(i), Optional.of(declared.get(i))));
         }
         return targets;
     }
-
-    private VerificationRequest request(Target target, int poolsInRun) {
-        return VerificationRequest.builder(target.lb(), target.expected())
-                .identify(BackendIdentifier.parse(identify)).requests(requests).concurrency(concurrency).rate(rate)
-                .timeout(timeout).deadline(deadline).alpha(alpha).poolsInRun(poolsInRun).maxErrorRate(maxErrorRate)
-                .build();
-    }
-
-    private List<LiveCheck> liveChecks(Target target) {
-        List<LiveCheck> checks = new ArrayList<>();
-        List<HealthTarget> healthTargets = new ArrayList<>();
-        if (healthPath != null) {
-            if (expect != null) {
-                throw new IllegalArgumentException("--health-path needs server addresses from --repo or --config; "
-                        + "with --expect give --health NAME=URL");
-            }
-            healthTargets.addAll(HealthTarget.fromPool(target.declared(), healthPath));
-        }
-        health.forEach(spec -> healthTargets.add(HealthTarget.parse(spec)));
-        if (!healthTargets.isEmpty()) {
-            HealthOptions options = HealthOptions.DEFAULTS.withTimeout(timeout).withLatencyP95Ms(latencyP95Ms)
-                    .withBodyRegex(healthBody);
-            checks.add(LiveChecks.health(healthTargets, options, HealthProbe.jdk()));
-        }
-        if (haproxySocket != null) {
-            checks.add(LiveChecks.drift(target.declared(), new HaproxyRuntime(haproxySocket, timeout)));
-        }
-        if (stats != null) {
-            checks.add(LiveChecks.drift(target.declared(), new StatsPage(HttpUrl.parse("--stats", stats), timeout)));
-        }
-        return checks;
-    }
-
 }

@@ -21,5 +21,10 @@ public enum ChangeKind {
     CAPACITY_REDUCED,
     CONFIG_UNPARSEABLE,
     /** A change in a load-balancer file outside the pool model (timeouts, frontends, server parameters, ...). */
-    OTHER_CHANGE
+    OTHER_CHANGE,
+    /**
+     * An edit of the policy file ({@code .releasegate.yml}): one per changed key, or the file added, removed or
+     * unparseable at head. The change is judged by the base revision's policy, never by itself.
+     */
+    POLICY_CHANGED
 }

@@ -2,6 +2,7 @@ package io.releasegate.report;
 
 import io.releasegate.diff.Change;
 import io.releasegate.diff.DiffResult;
+import io.releasegate.log.Redaction;
 import io.releasegate.policy.AssessedChange;
 import io.releasegate.policy.ChangeReport;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public final class ChangeReportText {
                     .append(error.column()).append(" (").append(error.revision()).append(") ")
                     .append(error.message()).append('\n');
         }
-        return out.toString();
+        return Redaction.text(out.toString());
     }
 
     /** A Markdown summary with a table of changes, for a pull request comment or a Jenkins page. */
@@ -79,7 +80,34 @@ public final class ChangeReportText {
             out.append("\n> **error** `").append(cell(error.file())).append(':').append(error.line()).append("` (")
                     .append(error.revision()).append(") ").append(cell(error.message())).append('\n');
         }
-        return out.toString();
+        return Redaction.text(out.toString());
+    }
+
+    /**
+     * The change in one sentence, for a build log line, a build's summary and a notification: {@code CRITICAL risk,
+     * 3 changes, review required (2 approvals): Server web-02 removed from pool web. Pool web loses 50% of its
+     * capacity. (1 more)} (at most three messages).
+     */
+    public static String summary(ChangeReport report) {
+        int count = report.changes().size();
+        StringBuilder text = new StringBuilder(report.risk().name()).append(" risk, ").append(count)
+                .append(count == 1 ? " change, " : " changes, ").append(headline(report));
+        int shown = 0;
+        for (AssessedChange assessed : report.changes()) {
+            if (shown == 3) {
+                break;
+            }
+            String message = assessed.change().message().strip();
+            if (message.isEmpty()) {
+                continue;
+            }
+            text.append(shown == 0 ? ": " : " ").append(message).append(message.endsWith(".") ? "" : ".");
+            shown++;
+        }
+        if (count > shown && shown > 0) {
+            text.append(" (").append(count - shown).append(" more)");
+        }
+        return text.toString();
     }
 
     private static String headline(ChangeReport report) {

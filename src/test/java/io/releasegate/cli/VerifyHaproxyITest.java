@@ -218,10 +218,10 @@ class VerifyHaproxyITest {
     void shouldRejectAPortOutOfRangeNamingTheOptionWithoutThePassword() {
         // arrange
         String[][] cases = {
-            {"--lb", "http://ops:s3cret@127.0.0.1:0/", "--lb 'http://127.0.0.1:0/': the port 0 is out of range (1 to "
-                    + "65535)"},
-            {"--lb", "http://ops:s3cret@127.0.0.1:99999/", "--lb 'http://127.0.0.1:99999/': the port 99999 is out of "
-                    + "range (1 to 65535)"},
+            {"--lb", "http://ops:s3cret@127.0.0.1:0/", "--lb 'http://***@127.0.0.1:0/': the port 0 is out of range "
+                    + "(1 to 65535)"},
+            {"--lb", "http://ops:s3cret@127.0.0.1:99999/", "--lb 'http://***@127.0.0.1:99999/': the port 99999 is out "
+                    + "of range (1 to 65535)"},
             {"--lb", "http://127.0.0.1:http/", "--lb 'http://127.0.0.1:http/': the port 'http' is not a number"},
             {"--lb", "http://[::1/", "--lb 'http://[::1/': not a URL (Expected closing bracket for IPv6 address at index 11)"},
             {"--lb", "127.0.0.1:8080", "--lb '127.0.0.1:8080': expected an http:// or https:// URL"},
@@ -251,11 +251,11 @@ class VerifyHaproxyITest {
 
         // assert
         assertThat(stats.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(stats.err()).isEqualTo("release-gate verify: --stats 'http://127.0.0.1:99999/stats;csv': the port "
-                + "99999 is out of range (1 to 65535)\n");
+        assertThat(stats.err()).isEqualTo("release-gate verify: --stats 'http://***@127.0.0.1:99999/stats;csv': the "
+                + "port 99999 is out of range (1 to 65535)\n");
         assertThat(health.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(health.err()).isEqualTo("release-gate verify: --health web-01 'http://127.0.0.1:0/health': the "
-                + "port 0 is out of range (1 to 65535)\n");
+        assertThat(health.err()).isEqualTo("release-gate verify: --health web-01 'http://***@127.0.0.1:0/health': "
+                + "the port 0 is out of range (1 to 65535)\n");
         assertThat(web1.requests()).as("nothing was sent").isZero();
     }
 

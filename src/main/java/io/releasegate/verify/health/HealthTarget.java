@@ -2,6 +2,7 @@ package io.releasegate.verify.health;
 
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
+import io.releasegate.log.Redaction;
 import io.releasegate.verify.probe.HttpUrl;
 import java.io.Serializable;
 import java.net.URI;
@@ -33,14 +34,23 @@ public record HealthTarget(String server, URI url) implements Serializable {
      * @throws IllegalArgumentException with the reason in words when the text is not {@code NAME=URL}
      */
     public static HealthTarget parse(String spec) {
+        return parse("--health", spec);
+    }
+
+    /**
+     * Parses {@code NAME=URL} given as {@code option}; errors name the option and never the URL's user information.
+     *
+     * @throws IllegalArgumentException with the reason in words when the text is not {@code NAME=URL}
+     */
+    public static HealthTarget parse(String option, String spec) {
         Objects.requireNonNull(spec, "spec");
         int equals = spec.indexOf('=');
         if (equals <= 0 || equals == spec.length() - 1) {
-            throw new IllegalArgumentException("--health '" + HttpUrl.withoutUserInfo(spec) + "' is not NAME=URL "
+            throw new IllegalArgumentException(option + " '" + Redaction.text(spec) + "' is not NAME=URL "
                     + "(e.g. web-01=http://10.0.0.1:8080/health)");
         }
         String name = spec.substring(0, equals).trim();
-        return new HealthTarget(name, HttpUrl.parse("--health " + name, spec.substring(equals + 1)));
+        return new HealthTarget(name, HttpUrl.parse(option + " " + name, spec.substring(equals + 1)));
     }
 
     /**

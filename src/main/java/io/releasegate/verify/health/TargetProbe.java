@@ -1,5 +1,7 @@
 package io.releasegate.verify.health;
 
+import io.releasegate.log.Redaction;
+import io.releasegate.verify.probe.Permits;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -8,7 +10,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
-import io.releasegate.verify.probe.Permits;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +53,7 @@ final class TargetProbe {
         // the first probe pays the connection set-up and, in a fresh JVM, the HTTP client's class loading (about
         // 300 ms here): with more than one answer it counts for status and body, not for the latency figures
         List<Long> measured = latencies.size() > 1 ? latencies.subList(1, latencies.size()) : latencies;
-        return new HealthObservation(target.server(), target.url().toString(), sent, statuses,
+        return new HealthObservation(target.server(), Redaction.text(target.url().toString()), sent, statuses,
                 percentile(measured, 50), percentile(measured, 95), matched, error);
     }
 

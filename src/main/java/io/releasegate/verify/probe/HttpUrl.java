@@ -1,5 +1,6 @@
 package io.releasegate.verify.probe;
 
+import io.releasegate.log.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Locale;
 /**
  * The http(s) URLs a run is pointed at ({@code --lb}, {@code --stats}, {@code --health}), checked before anything is
  * sent: an absolute {@code http} or {@code https} URL with a host and, when given, a port from 1 to 65535. Errors name
- * the option and the value without its user information (which may carry a password).
+ * the option and the value with its user information (which may carry a password) masked by {@link Redaction}.
  */
 public final class HttpUrl {
     private HttpUrl() {
@@ -17,7 +18,7 @@ public final class HttpUrl {
      * Parses and checks {@code text}.
      *
      * @param option what the value was given as, e.g. {@code --lb}; it starts the error message
-     * @throws IllegalArgumentException naming the option and the value (without user information) and the problem
+     * @throws IllegalArgumentException naming the option and the value (user information masked) and the problem
      */
     public static URI parse(String option, String text) {
         if (!text.contains("://")) {
@@ -44,7 +45,8 @@ public final class HttpUrl {
             throw problem(option, uri.toString(), "expected an http:// or https:// URL");
         }
         if (uri.getHost() == null) {
-            String authority = uri.getRawAuthority() == null ? "" : withoutUserInfo("//" + uri.getRawAuthority());
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            authority = authority.substring(authority.lastIndexOf('@') + 1); // never the user information
             int colon = authority.lastIndexOf(':');
             if (colon > authority.lastIndexOf(']') && colon >= 0) {
                 String port = authority.substring(colon + 1);
@@ -59,12 +61,7 @@ public final class HttpUrl {
         return uri;
     }
 
-    /** The text of a URL without the user information that may carry a password. */
-    public static String withoutUserInfo(String url) {
-        return url.replaceAll("//[^/@?#]*@", "//");
-    }
-
     private static IllegalArgumentException problem(String option, String text, String problem) {
-        return new IllegalArgumentException(option + " '" + withoutUserInfo(text) + "': " + problem);
+        return new IllegalArgumentException(option + " '" + Redaction.text(text) + "': " + problem);
     }
 }

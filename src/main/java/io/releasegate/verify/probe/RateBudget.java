@@ -1,5 +1,6 @@
 package io.releasegate.verify.probe;
 
+import java.io.Serializable;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -7,7 +8,8 @@ import java.util.function.BooleanSupplier;
  * balancer of every pool, the health probes, and the stats-page and runtime-socket reads. Create one per run with
  * {@link #perSecond} and pass it to every step. A hard cap without burst: permits are at least {@code 1/rate} apart,
  * so at most {@code rate} requests start in any one-second window. Permits are reserved under a lock and waited for
- * outside it, so waiting threads do not block each other. Thread-safe.
+ * outside it, so waiting threads do not block each other. Thread-safe. A verification in another process (a Jenkins
+ * agent) takes its permits from the same budget through a {@link Lease}.
  */
 public final class RateBudget {
     private final double rate;
@@ -76,6 +78,48 @@ public final class RateBudget {
      */
     public Permits until(long deadlineNanos) {
         return () -> acquire(deadlineNanos, () -> Thread.currentThread().isInterrupted());
+    }
+
+    /**
+     * Lends this budget to a verification in another process (which cannot share the object): the lease carries the
+     * rate and how long from now this budget would make its next permit wait. Call {@link #settle} when that
+     * verification has returned.
+     */
+    public synchronized Lease lend() {
+        if (ratePerNano == 0) {
+            return new Lease(0, 0);
+        }
+        long now = System.nanoTime();
+        double available = Math.min(1, tokens + (now - lastNanos) * ratePerNano);
+        return new Lease(rate, available >= 1 ? 0 : (long) Math.ceil((1 - available) / ratePerNano));
+    }
+
+    /**
+     * Counts a lease as used up to now: the next permit of this budget comes {@code 1/rate} after now, so it keeps its
+     * distance from the last permit the borrower may have taken just before it returned.
+     */
+    public synchronized void settle() {
+        lastNanos = System.nanoTime();
+        tokens = Math.min(tokens, 0);
+    }
+
+    /**
+     * A budget lent to another process: its rate and the wait before its first permit, measured where it was lent.
+     * Only time spans cross the process boundary, never clock readings: the borrower opens the lease after it was
+     * lent, so its first permit can only come later than the lender's would have.
+     *
+     * @param rate      requests per second, 0 when uncapped
+     * @param waitNanos how long the lender's next permit was away when it lent the budget
+     */
+    public record Lease(double rate, long waitNanos) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The borrower's budget: the same rate, its first permit no sooner than {@code waitNanos} from now. */
+        public RateBudget open() {
+            RateBudget budget = new RateBudget(rate);
+            budget.tokens = 1 - waitNanos * budget.ratePerNano;
+            return budget;
+        }
     }
 
     @Override

@@ -111,4 +111,60 @@ class RateBudgetTest {
         assertThat(granted).isEqualTo(10_000);
         assertThat(budget.rate()).isZero();
     }
+
+    @Test
+    void shouldMakeTheFirstPermitOfALeaseWaitForTheLendersLastOne() throws Exception {
+        // arrange: the lender (the Jenkins controller's budget of a step) has just given a permit
+        RateBudget lender = RateBudget.perSecond(10);
+        long start = System.nanoTime();
+        assertThat(lender.acquire(start + SECOND, () -> false)).isTrue();
+
+        // act: the lease crosses to another process (serialized) and is opened there
+        RateBudget borrower = roundTrip(lender.lend()).open();
+        boolean taken = borrower.acquire(System.nanoTime() + 2 * SECOND, () -> false);
+        long firstOfBorrower = System.nanoTime();
+
+        // assert: a tenth of a second after the lender's permit, as if both were one budget
+        assertThat(taken).isTrue();
+        assertThat(borrower.rate()).isEqualTo(10);
+        assertThat(firstOfBorrower - start).isGreaterThanOrEqualTo(SECOND / 10);
+    }
+
+    @Test
+    void shouldKeepTheLendersNextPermitAwayFromTheBorrowersLastOneOnceSettled() {
+        // arrange: a fresh budget lent out; the borrower takes a permit at once
+        RateBudget lender = RateBudget.perSecond(10);
+        RateBudget borrower = lender.lend().open();
+        assertThat(borrower.acquire(System.nanoTime() + SECOND, () -> false)).isTrue();
+
+        // act
+        long settled = System.nanoTime();
+        lender.settle();
+        boolean taken = lender.acquire(System.nanoTime() + 2 * SECOND, () -> false);
+
+        // assert: without the settlement the lender's full bucket would give this permit at once
+        assertThat(taken).isTrue();
+        assertThat(System.nanoTime() - settled).isGreaterThanOrEqualTo(SECOND / 10);
+    }
+
+    @Test
+    void shouldLendAnUncappedBudgetUncapped() {
+        // act
+        RateBudget borrower = RateBudget.perSecond(0).lend().open();
+
+        // assert
+        assertThat(borrower.rate()).isZero();
+        assertThat(borrower.acquire(System.nanoTime() + SECOND, () -> false)).isTrue();
+    }
+
+    private static RateBudget.Lease roundTrip(RateBudget.Lease lease) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(lease);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (RateBudget.Lease) in.readObject();
+        }
+    }
 }
