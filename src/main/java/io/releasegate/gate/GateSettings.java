@@ -6,9 +6,8 @@ import io.releasegate.policy.Durations;
 import io.releasegate.verify.ExpectedPool;
 import io.releasegate.verify.VerificationRequest;
 import io.releasegate.verify.VerificationSpec;
+import io.releasegate.verify.probe.HttpUrl;
 import java.io.Serializable;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -50,9 +49,10 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
         YamlNode node = section.get();
         node.requireOnly(KEYS);
         YamlNode lbNode = required(node, "lb");
-        uri(lbNode);
+        lb(lbNode);
+        stats(node);
         String pool = required(node, "pool").asText().trim();
-        VerificationSpec.Builder spec = VerificationSpec.builder(lbNode.asText().trim());
+        VerificationSpec.Builder spec = VerificationSpec.builder(lbNode.asText().trim()).optionPrefix("verify.");
         if (node.get("identify").isPresent()) {
             YamlNode value = node.get("identify").get();
             try {
@@ -125,14 +125,25 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
         }
     }
 
-    private static void uri(YamlNode value) throws ConfigParseException {
+    /** Checks {@code lb} where it is written, so that the error names its line. */
+    private static void lb(YamlNode value) throws ConfigParseException {
         try {
-            URI uri = new URI(value.asText().trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw value.error("verify.lb must be an http:// or https:// URL with a host");
-            }
-        } catch (URISyntaxException e) {
-            throw value.error("verify.lb is not a URL: " + e.getReason());
+            HttpUrl.parse("verify.lb", value.asText());
+        } catch (IllegalArgumentException e) {
+            throw value.error(e.getMessage());
+        }
+    }
+
+    /** Checks {@code stats} where it is written, so that the error names its line. */
+    private static void stats(YamlNode node) throws ConfigParseException {
+        if (node.get("stats").isEmpty()) {
+            return;
+        }
+        YamlNode value = node.get("stats").get();
+        try {
+            HttpUrl.parse("verify.stats", value.asText().trim());
+        } catch (IllegalArgumentException e) {
+            throw value.error(e.getMessage());
         }
     }
 }

@@ -11,14 +11,20 @@ public final class Judge {
     }
 
     /**
-     * The verdict of the checks ({@link Verdict#of}) and the reasons: every FAIL and ERROR reason, then what was
-     * not tested (NO_DATA of the distribution), or for a PASS one line saying what passed.
+     * The verdict of the checks ({@link Verdict#of}) and the reasons: every FAIL and ERROR reason, then every
+     * INCONCLUSIVE one (first the one that says why and where the run was cut short), then what was not tested
+     * (NO_DATA of the distribution), or for a PASS one line saying what passed.
      */
     public static Judgement judge(List<CheckResult> checks) {
         Verdict verdict = Verdict.of(checks);
         List<String> reasons = new ArrayList<>();
         for (CheckResult check : checks) {
             if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.ERROR) {
+                reasons.add(check.reason());
+            }
+        }
+        for (CheckResult check : checks) {
+            if (check.status() == CheckStatus.INCONCLUSIVE) {
                 reasons.add(check.reason());
             }
         }

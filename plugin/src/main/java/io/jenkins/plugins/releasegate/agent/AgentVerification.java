@@ -6,6 +6,7 @@ import io.releasegate.report.VerificationJunit;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,13 +26,14 @@ public final class AgentVerification {
      *
      * @param workspace the workspace: the git repository, and the base of relative paths
      * @param junit     workspace-relative path of the JUnit XML to write, or null
+     * @param budget    the step's rate budget (every request, health probe and live-state read takes a permit of it)
      * @throws IllegalArgumentException for bad input (unknown pool or file, health path without addresses), in words
      * @throws IOException              when the JUnit XML cannot be written
      */
     public static VerificationResult run(Path workspace, VerificationSpec spec, PoolSource source, String junit,
-            LogSink log) throws IOException {
+            RateBudget budget, LogSink log) throws IOException {
         Optional<Pool> declared = source.read(workspace);
-        VerificationResult result = spec.verify(new Verifier(), declared, log);
+        VerificationResult result = spec.verify(new Verifier(), declared, budget, log);
         if (junit != null) {
             VerificationJunit.write(List.of(result), workspace.resolve(junit));
         }
