@@ -31,6 +31,12 @@ public final class HaproxyTokenizer {
         this.path = path;
     }
 
+    /** Receives the lines of a file that carry a statement, one at a time. */
+    @FunctionalInterface
+    public interface LineSink {
+        void accept(HaproxyLine line) throws ConfigParseException;
+    }
+
     /**
      * Tokenizes a whole file; blank and comment-only lines are left out.
      *
@@ -39,6 +45,18 @@ public final class HaproxyTokenizer {
      */
     public List<HaproxyLine> tokenize(String content) throws ConfigParseException {
         List<HaproxyLine> lines = new ArrayList<>();
+        forEachLine(content, lines::add);
+        return lines;
+    }
+
+    /**
+     * Tokenizes a whole file one line at a time, handing each line that carries a statement to {@code sink} before
+     * reading the next, so that a large file is never held as words all at once.
+     *
+     * @return the number of lines in the file
+     * @throws ConfigParseException as {@link #tokenize}, or whatever {@code sink} throws
+     */
+    public int forEachLine(String content, LineSink sink) throws ConfigParseException {
         int number = 0;
         int start = 0;
         int length = content.length();
@@ -60,11 +78,11 @@ public final class HaproxyTokenizer {
             }
             HaproxyLine line = tokenizeLine(raw, number);
             if (line.scope() != null || !line.tokens().isEmpty()) {
-                lines.add(line);
+                sink.accept(line);
             }
             start = end + 1;
         }
-        return lines;
+        return number;
     }
 
     /**

@@ -5,11 +5,17 @@ import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Collects the servers of one {@code backend}/{@code listen} section and builds its {@link Pool}. */
 final class PoolBuilder {
+    /** A checked server without a port, at a line and column. */
+    private record Unported(String server, int line, int column) {
+    }
+
     /** Upper bound of servers one {@code server-template} line may create, to bound memory. */
     static final int MAX_TEMPLATE_SERVERS = 10_000;
 
@@ -19,12 +25,28 @@ final class PoolBuilder {
     final ProxySettings settings;
     private final List<Server> servers = new ArrayList<>();
     private final Map<String, Integer> serverLines = new HashMap<>();
+    private final Set<String> conditionalNames = new HashSet<>();
+    /** Servers that are checked but have no port: valid only if the tcp-check rules give one (known at the end). */
+    private final List<Unported> needCheckPort = new ArrayList<>();
+    private final Map<Map<String, String>, Map<String, String>> sharedParams;
+    /** The condition the lines being read depend on, or empty. */
+    String condition = "";
 
-    PoolBuilder(String name, int line, String path, ProxySettings settings) {
+    /**
+     * @param sharedParams parameter maps already made in this parse, so that servers with the same parameters
+     *                     share one map
+     */
+    PoolBuilder(String name, int line, String path, ProxySettings settings,
+            Map<Map<String, String>, Map<String, String>> sharedParams) {
         this.name = name;
         this.line = line;
         this.path = path;
         this.settings = settings;
+        this.sharedParams = sharedParams;
+    }
+
+    String name() {
+        return name;
     }
 
     /** {@code server <name> <addr>[:port] [params]}. */
@@ -70,7 +92,16 @@ final class PoolBuilder {
         settings.defaultServer.apply(statement, 1, true, path);
     }
 
-    Pool build() {
+    /** The pool, once the section is complete; fails for a checked server whose port nothing gives. */
+    Pool build() throws ConfigParseException {
+        if (!needCheckPort.isEmpty()) {
+            String missing = settings.missingCheckPort();
+            if (!missing.isEmpty()) {
+                Unported first = needCheckPort.get(0);
+                throw new ConfigParseException(path, first.line(), first.column(), "backend '" + name
+                        + "': server '" + first.server() + "' " + missing);
+            }
+        }
         boolean anyCheck = servers.stream().anyMatch(Server::healthCheck);
         return new Pool(name, settings.algorithm(), settings.healthCheck(anyCheck), path, line, servers);
     }
@@ -78,7 +109,8 @@ final class PoolBuilder {
     private void add(String serverName, String addressText, HaproxyLine statement, int paramsFrom)
             throws ConfigParseException {
         Integer previous = serverLines.putIfAbsent(serverName, statement.number());
-        if (previous != null) {
+        boolean conditional = !condition.isEmpty();
+        if (previous != null && !conditional && !conditionalNames.contains(serverName)) {
             throw new ConfigParseException(path, statement.number(), statement.column(1), "backend '" + name
                     + "', another server named '" + serverName + "' was already defined at line " + previous);
         }
@@ -87,15 +119,20 @@ final class PoolBuilder {
         effective.apply(statement, paramsFrom, false, path);
         boolean literal = address.host().contains("$");
         if (effective.check && address.inet() && address.port() == 0 && !literal
-                && !effective.params.containsKey("port")) {
-            throw new ConfigParseException(path, statement.number(), statement.column(paramsFrom - 1),
-                    "server '" + serverName + "' has health checks but neither a service port nor a check port");
+                && !effective.params.containsKey("port") && !effective.params.getOrDefault("addr", "")
+                .matches(".*:[0-9]+")) {
+            needCheckPort.add(new Unported(serverName, statement.number(), statement.column(paramsFrom - 1)));
         }
         if (!address.portOffset().isEmpty()) {
             effective.params.put("port-offset", address.portOffset());
         }
+        if (conditional) {
+            conditionalNames.add(serverName);
+        }
+        Map<String, String> params = sharedParams.computeIfAbsent(Server.canonicalParams(effective.params),
+                canonical -> canonical);
         servers.add(new Server(serverName, address.host(), address.port(), effective.weight, effective.backup,
-                effective.disabled, effective.check, statement.number(), effective.params));
+                effective.disabled, effective.check, statement.number(), params, condition));
     }
 
     private void checkName(String value, HaproxyLine statement, int index) throws ConfigParseException {
