@@ -21,5 +21,10 @@ public enum ChangeKind {
     CAPACITY_REDUCED,
     CONFIG_UNPARSEABLE,
     /** A change in a load-balancer file outside the pool model (timeouts, frontends, server parameters, ...). */
-    OTHER_CHANGE
+    OTHER_CHANGE,
+    /**
+     * Requests go elsewhere: a {@code default_backend}/{@code use_backend} or an nginx {@code *_pass} target that
+     * involves a pool changed, a route was added or removed, or a pool no longer receives traffic from any frontend.
+     */
+    ROUTE_CHANGED
 }

@@ -61,6 +61,7 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
         risk.put(ChangeKind.CAPACITY_REDUCED, Risk.MEDIUM);
         risk.put(ChangeKind.CONFIG_UNPARSEABLE, Risk.CRITICAL);
         risk.put(ChangeKind.OTHER_CHANGE, Risk.LOW);
+        risk.put(ChangeKind.ROUTE_CHANGED, Risk.HIGH);
         return risk;
     }
 
