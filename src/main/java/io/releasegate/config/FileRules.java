@@ -22,14 +22,16 @@ public final class FileRules {
     /** A statement only HAProxy configurations have, after a section line. */
     private static final Pattern HAPROXY_STATEMENT = Pattern.compile("(?m)^[ \\t]*(server|server-template|balance"
             + "|default-server|bind|mode|timeout|default_backend|use_backend|dispatch|option|http-request"
-            + "|http-response|tcp-request|tcp-response|acl|maxconn|stats|log|errorfile|user|group|peer|nameserver"
+            + "|http-response|http-after-response|http-after-request|tcp-request|tcp-response|acl|maxconn|stats|log|errorfile|user|group|peer|nameserver"
             + "|total-max-size|max-age|docroot|chroot|pidfile|daemon|nbthread|retries|stick-table|http-check"
             + "|tcp-check|mailer|command|format|nbproc|cpu-map|setenv)([ \\t][^\\n]*)?$");
     /** HAProxy's conditional blocks and messages ({@code .if}, {@code .endif}, {@code .notice}, ...). */
     private static final Pattern HAPROXY_CONDITIONAL = Pattern.compile(
             "(?m)^[ \\t]*\\.(if|elif|else|endif|notice|warning|alert|diag)([ \\t][^\\n]*)?$");
-    private static final Pattern NGINX_UPSTREAM = Pattern.compile("(?m)^[ \\t]*upstream[ \\t]+[^\\s{;]+[ \\t]*\\{");
-    private static final Pattern NGINX_BLOCK = Pattern.compile("(?m)^[ \\t]*(http|stream|events)[ \\t]*\\{");
+    private static final Pattern NGINX_UPSTREAM = Pattern.compile(
+            "(?m)^[ \\t]*([\"']?)upstream\\1[ \\t]+[^\\s{;]+[ \\t]*\\{");
+    /** An {@code http}, {@code stream} or {@code events} block; nginx also takes the name in quotes. */
+    private static final Pattern NGINX_BLOCK = Pattern.compile("(?m)^[ \\t]*([\"']?)(http|stream|events)\\1[ \\t]*\\{");
     private static final Pattern POOLFILE = Pattern.compile("(?m)^(pools[ \\t]*:|[ \\t]*\\{?[ \\t]*\"pools\"[ \\t]*:)");
 
     private final List<FileRule> rules;

@@ -3,7 +3,9 @@ package io.releasegate.diff;
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -13,11 +15,24 @@ final class PoolDiff {
     private final Pool before;
     private final Pool after;
     private final List<Change> changes = new ArrayList<>();
+    private final Map<String, Integer> beforeNames;
+    private final Map<String, Integer> afterNames;
 
     private PoolDiff(String file, Pool before, Pool after) {
         this.file = file;
         this.before = before;
         this.after = after;
+        this.beforeNames = names(before);
+        this.afterNames = names(after);
+    }
+
+    /** How many servers of the pool have each name (more than one: twins). */
+    private static Map<String, Integer> names(Pool pool) {
+        Map<String, Integer> names = new HashMap<>();
+        if (pool != null) {
+            pool.servers().forEach(server -> names.merge(server.name(), 1, Integer::sum));
+        }
+        return names;
     }
 
     /** Changes from {@code before} to {@code after}; either may be null (pool added or removed). */
@@ -63,14 +78,14 @@ final class PoolDiff {
         int total = before.totalWeight();
         for (Server server : match.removed()) {
             add(ChangeKind.SERVER_REMOVED, server.line(), server.name(), describe(server), "",
-                    "Server " + label(server, before, true) + " removed from pool " + after.name() + held(server, total)
+                    "Server " + label(server, beforeNames, true) + " removed from pool " + after.name() + held(server, total)
                             + ".");
         }
         for (Server server : after.servers()) {
             Server previous = match.previous(server);
             if (previous == null) {
                 add(ChangeKind.SERVER_ADDED, server.line(), server.name(), "", describe(server),
-                        "Server " + label(server, after, true) + " added to pool " + after.name() + state(server) + ".");
+                        "Server " + label(server, afterNames, true) + " added to pool " + after.name() + state(server) + ".");
             } else {
                 compareServer(previous, server);
             }
@@ -89,7 +104,7 @@ final class PoolDiff {
     }
 
     private void compareServer(Server old, Server now) {
-        String subject = "Server " + label(now, after, false) + " in pool " + after.name();
+        String subject = "Server " + label(now, afterNames, false) + " in pool " + after.name();
         if (!old.address().equals(now.address())) {
             add(ChangeKind.ADDRESS_CHANGED, now.line(), now.name(), old.address(), now.address(),
                     subject + " moves from " + old.address() + " to " + now.address() + ".");
@@ -148,7 +163,7 @@ final class PoolDiff {
         add(ChangeKind.CAPACITY_REDUCED, after.line(), "", Integer.toString(total),
                 Integer.toString(total - lostWeight),
                 "Pool " + after.name() + " loses " + percent + "% of its capacity: "
-                        + lost.stream().map(server -> label(server, before, false)).collect(Collectors.joining(", "))
+                        + lost.stream().map(server -> label(server, beforeNames, false)).collect(Collectors.joining(", "))
                         + (lost.size() == 1 ? " no longer takes" : " no longer take") + " traffic (weight "
                         + lostWeight + " of " + total + ").");
     }
@@ -174,13 +189,13 @@ final class PoolDiff {
      * How a reviewer tells the server apart: its name, its address when the name is not the address, the line when
      * the pool has twins (nginx allows one address on several lines), and its condition when it has one.
      */
-    static String label(Server server, Pool pool, boolean withAddress) {
+    static String label(Server server, Map<String, Integer> names, boolean withAddress) {
         StringBuilder text = new StringBuilder(server.name());
-        boolean twin = pool.servers().stream().filter(other -> other.name().equals(server.name())).count() > 1;
+        int twins = names.getOrDefault(server.name(), 1);
+        boolean twin = twins > 1;
         if (!server.name().equals(server.address()) && (withAddress || twin)) {
             text.append(" (").append(server.address()).append(twin ? ", line " + server.line() : "").append(')');
         } else if (twin) {
-            long twins = pool.servers().stream().filter(other -> other.name().equals(server.name())).count();
             text.append(" (line ").append(server.line()).append(", one of ").append(twins)
                     .append(" servers at that address)");
         }

@@ -233,15 +233,16 @@ final class HaproxyRun {
             proxyName(line, section, name);
         }
         String from = null;
-        if (!line.word(fromIndex).isEmpty()) {
+        // HAProxy 2.6 ignores what follows a defaults section's name unless it is 'from <name>'
+        boolean ignored = isDefaults && !"from".equals(line.word(fromIndex));
+        if (!line.word(fromIndex).isEmpty() && !ignored) {
             if (!"from".equals(line.word(fromIndex)) || line.word(fromIndex + 1).isEmpty()) {
-                throw error(line, fromIndex, isDefaults ? "unexpected argument '" + line.word(fromIndex)
-                        + "' after 'defaults' (expected 'from <defaults name>')"
-                        : "please use the 'bind' keyword for listening addresses ('" + line.word(fromIndex)
-                        + "' after '" + section + " " + name + "')");
+                throw error(line, fromIndex, isDefaults ? "'defaults " + name + " from' expects the name of a "
+                        + "defaults section" : "please use the 'bind' keyword for listening addresses ('"
+                        + line.word(fromIndex) + "' after '" + section + " " + name + "')");
             }
             from = line.word(fromIndex + 1);
-            if (line.size() > fromIndex + 2 && !line.word(fromIndex + 2).isEmpty()) {
+            if (!isDefaults && line.size() > fromIndex + 2 && !line.word(fromIndex + 2).isEmpty()) {
                 throw error(line, fromIndex + 2, "unexpected argument '" + line.word(fromIndex + 2) + "'");
             }
         }

@@ -74,7 +74,8 @@ final class PoolBuilder {
         int dash = range.indexOf('-');
         long low = dash < 0 ? 1 : number(range.substring(0, dash));
         long high = number(dash < 0 ? range : range.substring(dash + 1));
-        if (low < 1 || high < low) {
+        // a range may start at 0 (srv0..srv9), a count may not
+        if (low < 0 || high < low || high < 1) {
             throw new ConfigParseException(path, statement.number(), statement.column(2),
                     "wrong server-template number or range '" + range + "'");
         }

@@ -191,7 +191,8 @@ final class NginxUpstream {
 
     private ConfigNote plusParameter(NginxStatement statement, String parameter) {
         String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=') + 1) : parameter;
-        return new ConfigNote(ConfigNote.Kind.UNKNOWN_TO_THIS_VERSION, statement.file(), statement.line(), poolName,
+        return new ConfigNote(ConfigNote.Kind.UNKNOWN_TO_THIS_VERSION, statement.file(),
+                NginxWalk.reportedLine(statement), poolName,
                 name, "\"" + statement.name() + "\" parameter \"" + parameter + "\" is not known to "
                         + NginxDirectives.VERSION + " (NGINX Plus or a newer nginx): kept as written, not evaluated.");
     }

@@ -152,10 +152,15 @@ final class NginxWalk {
     }
 
     static ConfigNote unknown(NginxStatement statement, String pool) {
-        return new ConfigNote(ConfigNote.Kind.UNKNOWN_TO_THIS_VERSION, statement.file(), statement.line(), pool,
+        return new ConfigNote(ConfigNote.Kind.UNKNOWN_TO_THIS_VERSION, statement.file(), reportedLine(statement), pool,
                 statement.name(), "\"" + statement.name() + "\" is not a directive of " + NginxDirectives.VERSION
                         + " (NGINX Plus, a newer nginx, a third-party module or a typo): kept as written, not "
                         + "evaluated.");
+    }
+
+    /** The line nginx names for a statement: where a directive's {@code ;} is, where a block starts. */
+    static int reportedLine(NginxStatement statement) {
+        return statement.isBlock() ? statement.line() : statement.endLine();
     }
 
     private void upstream(NginxStatement statement, boolean stream) throws ConfigParseException {
