@@ -59,6 +59,9 @@ final class ConditionalBlocks {
 
     /** Whether lines at this point are masked out by a condition. */
     boolean skipping() {
+        if (level == 0) {
+            return false;
+        }
         for (int i = 1; i <= level; i++) {
             if (modes[i] == Mode.DROP || modes[i] == Mode.SKIP) {
                 return true;
@@ -72,6 +75,9 @@ final class ConditionalBlocks {
      * {@code not defined(TLS)}), or empty when they do not depend on one that cannot be evaluated offline.
      */
     String condition() {
+        if (level == 0) {
+            return "";
+        }
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= level; i++) {
             if (modes[i] == Mode.CONDITIONAL) {

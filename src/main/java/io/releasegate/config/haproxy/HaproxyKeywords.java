@@ -21,7 +21,7 @@ import java.util.Set;
 final class HaproxyKeywords {
     private static final String RESOURCE = "keywords.txt";
     private static final Map<String, Set<String>> KNOWN = new HashMap<>();
-    private static final Map<String, String> REMOVED = new HashMap<>();
+    private static final Map<String, Map<String, String>> REMOVED = new HashMap<>();
 
     static {
         try (InputStream in = HaproxyKeywords.class.getResourceAsStream(RESOURCE)) {
@@ -47,7 +47,7 @@ final class HaproxyKeywords {
         if (line.startsWith("removed ")) {
             String[] parts = line.split(" ", 4);
             String keyword = parts[2].substring(0, parts[2].length() - 1);
-            REMOVED.put(parts[1] + " " + keyword, parts[3]);
+            REMOVED.computeIfAbsent(parts[1], k -> new HashMap<>()).put(keyword, parts[3]);
             return;
         }
         int colon = line.indexOf(':');
@@ -71,6 +71,7 @@ final class HaproxyKeywords {
 
     /** HAProxy's reason for refusing a keyword it no longer supports, if it is one. */
     static Optional<String> removed(String sectionType, String keyword) {
-        return Optional.ofNullable(REMOVED.get(sectionType + " " + keyword));
+        Map<String, String> removed = REMOVED.get(sectionType);
+        return removed == null ? Optional.empty() : Optional.ofNullable(removed.get(keyword));
     }
 }

@@ -11,7 +11,29 @@ import java.util.List;
  */
 public record HaproxyLine(int number, List<HaproxyToken> tokens, String scope) {
     public HaproxyLine {
-        tokens = List.copyOf(tokens);
+        tokens = tokens instanceof Words ? tokens : List.copyOf(tokens);
+    }
+
+    /** The words of a line as the tokenizer made them: an array nobody else holds, not copied again. */
+    static final class Words extends java.util.AbstractList<HaproxyToken> implements java.util.RandomAccess {
+        private final HaproxyToken[] words;
+        private final int size;
+
+        Words(HaproxyToken[] words, int size) {
+            this.words = words;
+            this.size = size;
+        }
+
+        @Override
+        public HaproxyToken get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return words[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     public String word(int index) {

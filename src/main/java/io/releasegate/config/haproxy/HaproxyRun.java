@@ -40,7 +40,7 @@ final class HaproxyRun {
     private final Map<String, List<Integer>> defaultsLines = new HashMap<>();
     private final Map<String, ProxySettings> namedDefaults = new HashMap<>();
     private final Map<String, Integer> sectionNames = new HashMap<>();
-    private final Map<Map<String, String>, Map<String, String>> sharedParams = new HashMap<>();
+    private final SettingsCache settingsCache = new SettingsCache();
     private ProxySettings lastDefaults = new ProxySettings();
     private String type;
     private String scope;
@@ -275,7 +275,7 @@ final class HaproxyRun {
         if ("frontend".equals(section)) {
             directive(line, HaproxyParser.canonical(line, 0));
         } else {
-            pool = new PoolBuilder(name, line.number(), path, settings, sharedParams);
+            pool = new PoolBuilder(name, line.number(), path, settings, settingsCache);
             pool.condition = condition;
             if (from != null) {
                 directive(line, HaproxyParser.canonical(line, 0));

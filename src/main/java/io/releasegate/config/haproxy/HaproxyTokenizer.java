@@ -63,26 +63,82 @@ public final class HaproxyTokenizer {
         while (start < length) {
             number++;
             int end = content.indexOf('\n', start);
-            boolean lastWithoutLf = end < 0;
-            if (lastWithoutLf) {
-                end = length;
-            }
-            String raw = content.substring(start, end);
-            int nul = raw.indexOf('\0');
-            if (nul >= 0) {
-                throw new ConfigParseException(path, number, nul + 1, "stray NUL character");
-            }
-            if (lastWithoutLf) {
+            if (end < 0) {
+                String raw = content.substring(start);
+                int nul = raw.indexOf('\0');
+                if (nul >= 0) {
+                    throw new ConfigParseException(path, number, nul + 1, "stray NUL character");
+                }
                 throw new ConfigParseException(path, number, raw.length() + 1,
                         "missing line feed at the end of the last line (HAProxy rejects a truncated file)");
             }
-            HaproxyLine line = tokenizeLine(raw, number);
+            HaproxyLine line = plainLine(content, start, end, number);
+            if (line == null) {
+                String raw = content.substring(start, end);
+                int nul = raw.indexOf('\0');
+                if (nul >= 0) {
+                    throw new ConfigParseException(path, number, nul + 1, "stray NUL character");
+                }
+                line = tokenizeLine(raw, number);
+            }
             if (line.scope() != null || !line.tokens().isEmpty()) {
                 sink.accept(line);
             }
             start = end + 1;
         }
         return number;
+    }
+
+    /**
+     * The fast path for the lines most files are made of: no quote, no backslash, no scope, no NUL, fewer words than
+     * the limit. Words are the runs of non-blank characters before a {@code #} or a {@code \r}, as
+     * {@link #tokenizeLine} finds them. Returns null for any other line, which the full tokenizer then reads.
+     */
+    private static HaproxyLine plainLine(String content, int start, int end, int number) {
+        HaproxyToken[] words = new HaproxyToken[8];
+        int count = 0;
+        int separators = 0;
+        int i = start;
+        while (i < end && isSpace(content.charAt(i))) {
+            i++;
+        }
+        if (i < end && content.charAt(i) == '[') {
+            return null;
+        }
+        while (i < end) {
+            char c = content.charAt(i);
+            if (c == '#' || c == '\r') {
+                break;
+            }
+            if (c == '"' || c == '\'' || c == '\\' || c == '\0') {
+                return null;
+            }
+            if (isSpace(c)) {
+                while (i < end && isSpace(content.charAt(i))) {
+                    i++;
+                }
+                if (++separators >= MAX_WORDS) {
+                    return null;
+                }
+                continue;
+            }
+            int wordStart = i;
+            while (i < end) {
+                char w = content.charAt(i);
+                if (isSpace(w) || w == '#' || w == '\r') {
+                    break;
+                }
+                if (w == '"' || w == '\'' || w == '\\' || w == '\0') {
+                    return null;
+                }
+                i++;
+            }
+            if (count == words.length) {
+                words = java.util.Arrays.copyOf(words, count * 2);
+            }
+            words[count++] = new HaproxyToken(content.substring(wordStart, i), wordStart - start + 1);
+        }
+        return new HaproxyLine(number, count == 0 ? List.of() : new HaproxyLine.Words(words, count), null);
     }
 
     /**

@@ -28,21 +28,17 @@ final class PoolBuilder {
     private final Set<String> conditionalNames = new HashSet<>();
     /** Servers that are checked but have no port: valid only if the tcp-check rules give one (known at the end). */
     private final List<Unported> needCheckPort = new ArrayList<>();
-    private final Map<Map<String, String>, Map<String, String>> sharedParams;
+    private final SettingsCache cache;
     /** The condition the lines being read depend on, or empty. */
     String condition = "";
 
-    /**
-     * @param sharedParams parameter maps already made in this parse, so that servers with the same parameters
-     *                     share one map
-     */
-    PoolBuilder(String name, int line, String path, ProxySettings settings,
-            Map<Map<String, String>, Map<String, String>> sharedParams) {
+    /** @param cache what this parse already knows of server settings */
+    PoolBuilder(String name, int line, String path, ProxySettings settings, SettingsCache cache) {
         this.name = name;
         this.line = line;
         this.path = path;
         this.settings = settings;
-        this.sharedParams = sharedParams;
+        this.cache = cache;
     }
 
     String name() {
@@ -116,24 +112,23 @@ final class PoolBuilder {
                     + "', another server named '" + serverName + "' was already defined at line " + previous);
         }
         ServerAddress address = ServerAddress.parse(addressText, statement, paramsFrom - 1, path);
-        ServerSettings effective = settings.defaultServer.copy();
-        effective.apply(statement, paramsFrom, false, path);
+        SettingsCache.Effective effective = cache.of(settings.defaultServer, statement, paramsFrom, path);
         boolean literal = address.host().contains("$");
-        if (effective.check && address.inet() && address.port() == 0 && !literal
-                && !effective.params.containsKey("port") && !effective.params.getOrDefault("addr", "")
+        if (effective.check() && address.inet() && address.port() == 0 && !literal
+                && !effective.params().containsKey("port") && !effective.params().getOrDefault("addr", "")
                 .matches(".*:[0-9]+")) {
             needCheckPort.add(new Unported(serverName, statement.number(), statement.column(paramsFrom - 1)));
         }
+        Map<String, String> params = effective.params();
         if (!address.portOffset().isEmpty()) {
-            effective.params.put("port-offset", address.portOffset());
+            params = cache.with(params, "port-offset", address.portOffset());
         }
         if (conditional) {
             conditionalNames.add(serverName);
         }
-        Map<String, String> params = sharedParams.computeIfAbsent(Server.canonicalParams(effective.params),
-                canonical -> canonical);
-        servers.add(new Server(serverName, address.host(), address.port(), effective.weight, effective.backup,
-                effective.disabled, effective.check, statement.number(), params, condition));
+        servers.add(new Server(cache.name(serverName), address.host(), address.port(), effective.weight(),
+                effective.backup(),
+                effective.disabled(), effective.check(), statement.number(), params, condition));
     }
 
     private void checkName(String value, HaproxyLine statement, int index) throws ConfigParseException {

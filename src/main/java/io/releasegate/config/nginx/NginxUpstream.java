@@ -167,7 +167,8 @@ final class NginxUpstream {
         NginxAddress address;
         try {
             // with service= (NGINX Plus, nginx 1.27.3+) the port comes from DNS SRV records
-            address = NginxAddress.parse(url, stream && !settings.plus.containsKey("service"));
+            boolean service = settings.plus.containsKey("service");
+            address = NginxAddress.parse(url, stream && !service, service ? 0 : 80);
         } catch (NginxAddress.Invalid e) {
             throw new ConfigParseException(statement.file(), statement.line(), statement.column(),
                     e.getMessage() + " in upstream \"" + url + "\"");

@@ -43,6 +43,11 @@ final class TextFile {
             throw new IllegalArgumentException(name + ": cannot be read (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", e);
         }
+        // the common case on the JDK's fast paths: decode, then look for a NUL or a replacement character
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\0') < 0 && text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new IllegalArgumentException(name + ":" + lineOf(bytes, i) + ": a binary file (NUL byte at "
