@@ -128,43 +128,40 @@ final class ConditionalBlocks {
     }
 
     private void elif(HaproxyLine line) throws ConfigParseException {
-        if (level == 0) {
-            throw error(line, "lone '.elif' with no matching '.if'");
+        if (nextBranch(line, ".elif")) {
+            String expression = expression(line);
+            branch(evaluate(line, expression), expression, taken[level]);
         }
-        if (afterElse[level]) {
-            throw error(line, "'.elif' after '.else' is not permitted");
-        }
-        if (modes[level] == Mode.SKIP) {
-            // HAProxy does not evaluate an .elif inside a skipped block
-            return;
-        }
-        if (taken[level] == Taken.YES) {
-            modes[level] = Mode.DROP;
-            return;
-        }
-        rememberUnknown();
-        String expression = expression(line);
-        branch(evaluate(line, expression), expression, taken[level]);
     }
 
     private void orElse(HaproxyLine line) throws ConfigParseException {
         noArgument(line);
-        if (level == 0) {
-            throw error(line, "lone '.else' with no matching '.if'");
-        }
-        if (afterElse[level]) {
-            throw error(line, "'.else' after '.else' is not permitted");
+        if (nextBranch(line, ".else")) {
+            branch(Value.TRUE, "", taken[level]);
         }
         afterElse[level] = true;
+    }
+
+    /**
+     * Checks an {@code .elif} or {@code .else} against the block it continues; returns whether its own condition is
+     * to be evaluated (false inside a skipped block, as HAProxy does, and after a branch surely taken).
+     */
+    private boolean nextBranch(HaproxyLine line, String word) throws ConfigParseException {
+        if (level == 0) {
+            throw error(line, "lone '" + word + "' with no matching '.if'");
+        }
+        if (afterElse[level]) {
+            throw error(line, "'" + word + "' after '.else' is not permitted");
+        }
         if (modes[level] == Mode.SKIP) {
-            return;
+            return false;
         }
         if (taken[level] == Taken.YES) {
             modes[level] = Mode.DROP;
-            return;
+            return false;
         }
         rememberUnknown();
-        branch(Value.TRUE, "", taken[level]);
+        return true;
     }
 
     private void endif(HaproxyLine line) throws ConfigParseException {

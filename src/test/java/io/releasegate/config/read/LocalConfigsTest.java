@@ -107,6 +107,25 @@ class LocalConfigsTest {
     }
 
     @Test
+    void shouldRecogniseALargeHaproxyFileByItsContent() throws Exception {
+        // arrange: larger than the 4 MiB detection used to give up at ("not recognisable")
+        StringBuilder text = new StringBuilder("global\n    maxconn 100\n");
+        for (int i = 0; text.length() < 5 << 20; i++) {
+            text.append("backend b").append(i).append("\n    server s1 10.0.").append(i % 250).append(".1:80 check\n"
+                    + "    server s2 10.0.").append(i % 250).append(".2:80 check\n");
+        }
+        Path file = dir.resolve("big.cfg");
+        Files.writeString(file, text);
+
+        // act
+        LocalConfigs.Result result = read(file);
+
+        // assert
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.files().get(0).pools().size()).isGreaterThan(50_000);
+    }
+
+    @Test
     void shouldAcceptEveryWellFormedUtf8SequenceAndRefuseMalformedOnes() {
         assertThat(TextFile.firstInvalidUtf8("aé€😀".getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
         assertThat(TextFile.firstInvalidUtf8(new byte[] {'a', (byte) 0xc0, (byte) 0x80})).isEqualTo(1);
