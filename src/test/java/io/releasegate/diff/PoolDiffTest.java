@@ -147,6 +147,8 @@ class PoolDiffTest {
                 org.assertj.core.groups.Tuple.tuple(ChangeKind.CAPACITY_REDUCED, 10));
         assertThat(changes.get(0).message()).isEqualTo("Server 127.0.0.1:8081 (line 12, one of 3 servers at that "
                 + "address) in pool u is disabled: it takes no traffic.");
+        assertThat(changes.get(1).message()).isEqualTo("Pool u loses 33% of its capacity: 127.0.0.1:8081 (line 12, "
+                + "one of 3 servers at that address) no longer takes traffic (weight 1 of 3).");
     }
 
     @Test
