@@ -39,7 +39,8 @@ final class HaproxyRun {
     private final ConditionalBlocks conditions;
     private final Map<String, List<Integer>> defaultsLines = new HashMap<>();
     private final Map<String, ProxySettings> namedDefaults = new HashMap<>();
-    private final Map<String, Integer> sectionNames = new HashMap<>();
+    /** Per section type, the line of each name. */
+    private final Map<String, Map<String, Integer>> sectionNames = new HashMap<>();
     private final SettingsCache settingsCache = new SettingsCache();
     private ProxySettings lastDefaults = new ProxySettings();
     private String type;
@@ -79,6 +80,11 @@ final class HaproxyRun {
             pool.condition = condition;
         }
         String keyword = line.word(0);
+        if (pool != null && "server".equals(keyword)) {
+            // most lines of a large file: a server of the pool being read
+            pool.server(line);
+            return;
+        }
         if (keyword.startsWith(".")) {
             message(line);
             return;
@@ -206,7 +212,7 @@ final class HaproxyRun {
             type = section;
             scope = name.isEmpty() ? section : section + " " + name;
             if (UNIQUE_SECTIONS.contains(section) && !name.isEmpty()) {
-                Integer previous = sectionNames.putIfAbsent(section + " " + name, line.number());
+                Integer previous = names(section).putIfAbsent(name, line.number());
                 if (previous != null) {
                     throw error(line, 1, section + " section '" + name
                             + "' has the same name as another one declared at line " + previous);
@@ -300,7 +306,7 @@ final class HaproxyRun {
         for (String candidate : List.of("frontend", "backend", "listen")) {
             boolean candFront = !"backend".equals(candidate);
             boolean candBack = !"frontend".equals(candidate);
-            Integer at = sectionNames.get(candidate + " " + name);
+            Integer at = names(candidate).get(name);
             if (at != null && (frontendSide && candFront || backendSide && candBack)) {
                 clash = at;
                 other = candidate;
@@ -310,7 +316,11 @@ final class HaproxyRun {
             throw error(line, 1, section + " '" + name + "' has the same name as " + other + " '" + name
                     + "' declared at line " + clash);
         }
-        sectionNames.put(section + " " + name, line.number());
+        names(section).put(name, line.number());
+    }
+
+    private Map<String, Integer> names(String section) {
+        return sectionNames.computeIfAbsent(section, k -> new HashMap<>());
     }
 
     private ProxySettings referencedDefaults(HaproxyLine line, int index, String from, String section,

@@ -24,6 +24,8 @@ import java.util.List;
 public final class HaproxyTokenizer {
     /** HAProxy's {@code MAX_LINE_ARGS}. */
     public static final int MAX_WORDS = 64;
+    /** A line that carries nothing (blank, comment): one instance, never handed on. */
+    private static final HaproxyLine BLANK = new HaproxyLine(0, null, null, 0);
 
     private final String path;
 
@@ -81,7 +83,7 @@ public final class HaproxyTokenizer {
                 }
                 line = tokenizeLine(raw, number);
             }
-            if (line.scope() != null || !line.tokens().isEmpty()) {
+            if (!line.empty()) {
                 sink.accept(line);
             }
             start = end + 1;
@@ -95,7 +97,8 @@ public final class HaproxyTokenizer {
      * {@link #tokenizeLine} finds them. Returns null for any other line, which the full tokenizer then reads.
      */
     private static HaproxyLine plainLine(String content, int start, int end, int number) {
-        HaproxyToken[] words = new HaproxyToken[8];
+        String[] words = null;
+        int[] columns = null;
         int count = 0;
         int separators = 0;
         int i = start;
@@ -133,12 +136,17 @@ public final class HaproxyTokenizer {
                 }
                 i++;
             }
-            if (count == words.length) {
+            if (words == null) {
+                words = new String[8];
+                columns = new int[8];
+            } else if (count == words.length) {
                 words = java.util.Arrays.copyOf(words, count * 2);
+                columns = java.util.Arrays.copyOf(columns, count * 2);
             }
-            words[count++] = new HaproxyToken(content.substring(wordStart, i), wordStart - start + 1);
+            words[count] = content.substring(wordStart, i);
+            columns[count++] = wordStart - start + 1;
         }
-        return new HaproxyLine(number, count == 0 ? List.of() : new HaproxyLine.Words(words, count), null);
+        return count == 0 ? BLANK : new HaproxyLine(number, words, columns, count);
     }
 
     /**

@@ -4,7 +4,6 @@ import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class PoolBuilder {
     private final String path;
     final ProxySettings settings;
     private final List<Server> servers = new ArrayList<>();
-    private final Map<String, Integer> serverLines = new HashMap<>();
+    private final Set<String> serverNames = new HashSet<>();
     private final Set<String> conditionalNames = new HashSet<>();
     /** Servers that are checked but have no port: valid only if the tcp-check rules give one (known at the end). */
     private final List<Unported> needCheckPort = new ArrayList<>();
@@ -105,9 +104,10 @@ final class PoolBuilder {
 
     private void add(String serverName, String addressText, HaproxyLine statement, int paramsFrom)
             throws ConfigParseException {
-        Integer previous = serverLines.putIfAbsent(serverName, statement.number());
         boolean conditional = !condition.isEmpty();
-        if (previous != null && !conditional && !conditionalNames.contains(serverName)) {
+        if (!serverNames.add(serverName) && !conditional && !conditionalNames.contains(serverName)) {
+            int previous = servers.stream().filter(server -> server.name().equals(serverName)).findFirst()
+                    .orElseThrow().line();
             throw new ConfigParseException(path, statement.number(), statement.column(1), "backend '" + name
                     + "', another server named '" + serverName + "' was already defined at line " + previous);
         }
