@@ -111,10 +111,12 @@ public final class FileRules {
      * nginx ({@code upstream NAME {}} or an {@code http}/{@code stream}/{@code events} block), HAProxy (a section
      * line of any HAProxy section, {@code global} and {@code userlist} included, and an HAProxy statement; or
      * HAProxy's {@code .if}/{@code .endif}). A file without pools is still recognised: a frontends-only HAProxy file
-     * is configuration that defines none. The first 256 KiB decide; the rest is read only when they do not.
+     * is configuration that defines none. The first 256 KiB decide; the rest is read only when they do not. A NUL
+     * character in the first 256 KiB makes a file binary.
      */
     public static Optional<ConfigFormat> detect(String path, String content) {
-        if (content.indexOf('\0') >= 0) {
+        if (content.substring(0, Math.min(content.length(), SNIFF_HEAD)).indexOf('\0') >= 0) {
+            // a NUL near the start is a binary file (git looks at the first 8000 bytes); later, a parse error
             return Optional.empty();
         }
         String lower = path.toLowerCase(java.util.Locale.ROOT);

@@ -59,6 +59,7 @@ public final class HaproxyTokenizer {
      * @throws ConfigParseException as {@link #tokenize}, or whatever {@code sink} throws
      */
     public int forEachLine(String content, LineSink sink) throws ConfigParseException {
+        char[] buffer = new char[256];
         int number = 0;
         int start = 0;
         int length = content.length();
@@ -74,7 +75,11 @@ public final class HaproxyTokenizer {
                 throw new ConfigParseException(path, number, raw.length() + 1,
                         "missing line feed at the end of the last line (HAProxy rejects a truncated file)");
             }
-            HaproxyLine line = plainLine(content, start, end, number);
+            if (end - start > buffer.length) {
+                buffer = new char[Math.max(end - start, buffer.length * 2)];
+            }
+            content.getChars(start, end, buffer, 0);
+            HaproxyLine line = plainLine(buffer, end - start, content, start, number);
             if (line == null) {
                 String raw = content.substring(start, end);
                 int nul = raw.indexOf('\0');
@@ -96,20 +101,20 @@ public final class HaproxyTokenizer {
      * the limit. Words are the runs of non-blank characters before a {@code #} or a {@code \r}, as
      * {@link #tokenizeLine} finds them. Returns null for any other line, which the full tokenizer then reads.
      */
-    private static HaproxyLine plainLine(String content, int start, int end, int number) {
+    private static HaproxyLine plainLine(char[] line, int length, String content, int offset, int number) {
         String[] words = null;
         int[] columns = null;
         int count = 0;
         int separators = 0;
-        int i = start;
-        while (i < end && isSpace(content.charAt(i))) {
+        int i = 0;
+        while (i < length && isSpace(line[i])) {
             i++;
         }
-        if (i < end && content.charAt(i) == '[') {
+        if (i < length && line[i] == '[') {
             return null;
         }
-        while (i < end) {
-            char c = content.charAt(i);
+        while (i < length) {
+            char c = line[i];
             if (c == '#' || c == '\r') {
                 break;
             }
@@ -117,7 +122,7 @@ public final class HaproxyTokenizer {
                 return null;
             }
             if (isSpace(c)) {
-                while (i < end && isSpace(content.charAt(i))) {
+                while (i < length && isSpace(line[i])) {
                     i++;
                 }
                 if (++separators >= MAX_WORDS) {
@@ -126,8 +131,8 @@ public final class HaproxyTokenizer {
                 continue;
             }
             int wordStart = i;
-            while (i < end) {
-                char w = content.charAt(i);
+            while (i < length) {
+                char w = line[i];
                 if (isSpace(w) || w == '#' || w == '\r') {
                     break;
                 }
@@ -143,8 +148,8 @@ public final class HaproxyTokenizer {
                 words = java.util.Arrays.copyOf(words, count * 2);
                 columns = java.util.Arrays.copyOf(columns, count * 2);
             }
-            words[count] = content.substring(wordStart, i);
-            columns[count++] = wordStart - start + 1;
+            words[count] = content.substring(offset + wordStart, offset + i);
+            columns[count++] = wordStart + 1;
         }
         return count == 0 ? BLANK : new HaproxyLine(number, words, columns, count);
     }

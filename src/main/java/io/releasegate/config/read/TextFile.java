@@ -43,10 +43,16 @@ final class TextFile {
             throw new IllegalArgumentException(name + ": cannot be read (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", e);
         }
-        // the common case on the JDK's fast paths: decode, then look for a NUL or a replacement character
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\0') < 0 && text.indexOf('\uFFFD') < 0) {
-            return text;
+        // the common case, ASCII without a NUL, in one pass; anything else is checked byte by byte
+        boolean plain = true;
+        for (byte b : bytes) {
+            if (b <= 0) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return new String(bytes, StandardCharsets.US_ASCII);
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
