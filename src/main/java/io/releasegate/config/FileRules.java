@@ -22,7 +22,8 @@ public final class FileRules {
     /** A statement only HAProxy configurations have, after a section line. */
     private static final Pattern HAPROXY_STATEMENT = Pattern.compile("(?m)^[ \\t]*(server|server-template|balance"
             + "|default-server|bind|mode|timeout|default_backend|use_backend|dispatch|option|http-request"
-            + "|http-response|http-after-response|http-after-request|tcp-request|tcp-response|acl|maxconn|stats|log|errorfile|user|group|peer|nameserver"
+            + "|http-response|http-after-response|http-after-request|tcp-request|tcp-response|acl|maxconn|stats"
+            + "|log|errorfile|user|group|peer|nameserver"
             + "|total-max-size|max-age|docroot|chroot|pidfile|daemon|nbthread|retries|stick-table|http-check"
             + "|tcp-check|mailer|command|format|nbproc|cpu-map|setenv)([ \\t][^\\n]*)?$");
     /** HAProxy's conditional blocks and messages ({@code .if}, {@code .endif}, {@code .notice}, ...). */
