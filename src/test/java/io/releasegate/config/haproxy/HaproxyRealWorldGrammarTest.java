@@ -226,6 +226,19 @@ class HaproxyRealWorldGrammarTest {
     }
 
     @Test
+    void shouldIgnoreWordsAfterADefaultsNameAndTakeTemplateRangesFromZero() throws ConfigParseException {
+        // arrange: the Data Plane API fixtures have both; HAProxy 2.6.12 accepts them
+        String content = "defaults mydefaults    mode http\n    timeout connect 5s\nbackend b from mydefaults\n"
+                + "    server-template srv 0-2 127.0.0.1:80\n";
+
+        // act
+        Pool pool = parse(content).pool("b").orElseThrow();
+
+        // assert
+        assertThat(pool.servers()).extracting(Server::name).containsExactly("srv0", "srv1", "srv2");
+    }
+
+    @Test
     void shouldAcceptLogTargetsWhoseResolutionDependsOnTheMachine() throws ConfigParseException {
         String content = "global\n    log rsyslog local0\n    log ring@buf local0\n    log stdout format raw local0\n"
                 + "    log udp@127.0.0.1:514 local1\n";
