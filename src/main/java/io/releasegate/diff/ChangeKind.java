@@ -26,5 +26,11 @@ public enum ChangeKind {
      * An edit of the policy file ({@code .releasegate.yml}): one per changed key, or the file added, removed or
      * unparseable at head. The change is judged by the base revision's policy, never by itself.
      */
-    POLICY_CHANGED
+    POLICY_CHANGED,
+
+    /**
+     * Requests go elsewhere: a {@code default_backend}/{@code use_backend} or an nginx {@code *_pass} target that
+     * involves a pool changed, a route was added or removed, or a pool no longer receives traffic from any frontend.
+     */
+    ROUTE_CHANGED
 }

@@ -62,6 +62,7 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
         risk.put(ChangeKind.CONFIG_UNPARSEABLE, Risk.CRITICAL);
         risk.put(ChangeKind.OTHER_CHANGE, Risk.LOW);
         risk.put(ChangeKind.POLICY_CHANGED, Risk.CRITICAL);
+        risk.put(ChangeKind.ROUTE_CHANGED, Risk.HIGH);
         return risk;
     }
 
