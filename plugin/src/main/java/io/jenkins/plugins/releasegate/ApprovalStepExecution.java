@@ -1,6 +1,5 @@
 package io.jenkins.plugins.releasegate;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
@@ -50,15 +49,15 @@ public class ApprovalStepExecution extends StepExecution {
 
     private final String id = UUID.randomUUID().toString();
     private final Settings settings;
-    private long deadline;
-    private boolean settled;
+    /** Set on the CPS thread in {@link #start()}, read by the timers and the page's threads. */
+    private volatile long deadline;
+    private volatile boolean settled;
 
     /**
      * Milliseconds in one "minute" of the reminder interval. Only a test changes it (the system property
      * {@code io.jenkins.plugins.releasegate.ApprovalStepExecution.reminderUnitMillis}), to see several reminders
      * without waiting minutes.
      */
-    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "a test shortens it; nothing else writes it")
     static long reminderUnitMillis = SystemProperties.getLong(ApprovalStepExecution.class.getName()
             + ".reminderUnitMillis", TimeUnit.MINUTES.toMillis(1));
 
