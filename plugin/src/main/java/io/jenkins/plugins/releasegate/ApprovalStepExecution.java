@@ -143,10 +143,14 @@ public class ApprovalStepExecution extends StepExecution {
         String url = '/' + run.getUrl() + ReleaseGateAction.URL_NAME + '/';
         listener.getLogger().println(settings.message);
         listener.getLogger().println(initial.summary() + ". " + HyperlinkNote.encodeTo(url, "Review the change"));
-        // the notification goes over the network: never on the CPS VM thread
-        Timer.get().submit(() -> new ReviewerNotifier(jenkins()).requested(run, settings.digest, settings.policy(),
-                initial, settings.message, new TaskListenerLog(listener)));
-        armTimers();
+        armTimeout();
+        // the notification goes over the network: never on the CPS VM thread. The reminders start once the request
+        // went out (its delivery may retry for a while), so no reminder ever comes before it.
+        Timer.get().submit(() -> {
+            new ReviewerNotifier(jenkins()).requested(run, settings.digest, settings.policy(), initial,
+                    settings.message, new TaskListenerLog(listener));
+            armReminders();
+        });
         return false;
     }
 
@@ -157,15 +161,22 @@ public class ApprovalStepExecution extends StepExecution {
      */
     @Override
     public void onResume() {
-        armTimers();
+        armTimeout();
+        armReminders();
     }
 
-    private synchronized void armTimers() {
-        if (settled) {
+    private synchronized void armTimeout() {
+        if (settled || timeoutTask != null) {
             return;
         }
         long delay = Math.max(0, deadline - System.currentTimeMillis());
         timeoutTask = Timer.get().schedule(this::timeOut, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void armReminders() {
+        if (settled || reminderTask != null) {
+            return;
+        }
         int every = jenkins().configuration().getReminderMinutes();
         if (every > 0) {
             long period = every * reminderUnitMillis;

@@ -135,6 +135,36 @@ class ReleaseGatePagingTest {
     }
 
     @Test
+    void shouldRefuseToMailThroughAnSmtpsServerAndKeepThePage() throws Exception {
+        try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(marker);
+                SmtpReceiver smtp = new SmtpReceiver(this::state)) {
+            // arrange: the Mailer speaks SMTPS ("Use SSL"), which the engine's email contact cannot
+            Mailer.descriptor().setSmtpHost("127.0.0.1");
+            Mailer.descriptor().setSmtpPort(String.valueOf(smtp.port()));
+            Mailer.descriptor().setUseSsl(true);
+            EscalationContact mail = new EscalationContact("lb-team-mail", ContactType.EMAIL);
+            mail.setRecipients("oncall@example.com");
+            chain(mail);
+            job.setDefinition(new CpsFlowDefinition("node {\n"
+                    + "  def v = releaseGate(lb: '" + lb.url() + "', pool: 'web', expect: 'web-01,web-02',\n"
+                    + "      rollback: 'touch web-02-restored', failBuild: false) {\n"
+                    + "    echo 'deploying'\n"
+                    + "  }\n"
+                    + "  echo \"delivered=${v.pages.collect { it.delivered }} kept=${v.pages.collect { it.outbox != null }}\"\n"
+                    + "}\n", true));
+
+            // act
+            WorkflowRun run = r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
+
+            // assert: nothing was sent in plain text to a server set up for SMTPS; the reason is in the log and the
+            // pages wait in the outbox
+            assertThat(smtp.messages()).isEmpty();
+            r.assertLogContains("delivered=[false, false] kept=[true, true]", run);
+            r.assertLogContains("contact 'lb-team-mail': the Mailer plugin's SMTP server is set to \"Use SSL\"", run);
+        }
+    }
+
+    @Test
     void shouldMailThroughTheMailersSmtpServerAtOnceAndResolveAfterRecovery() throws Exception {
         try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(marker);
                 SmtpReceiver smtp = new SmtpReceiver(this::state)) {

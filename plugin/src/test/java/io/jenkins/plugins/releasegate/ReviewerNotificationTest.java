@@ -67,6 +67,39 @@ class ReviewerNotificationTest {
     }
 
     @Test
+    void shouldNeverRemindBeforeTheRequestWentOut(JenkinsRule r) throws Exception {
+        // arrange: the chat answers the first post "503, retry after 2 s", and a reminder is due every 300 ms
+        try (WebhookReceiver chat = WebhookReceiver.busyAtFirst(2)) {
+            ApprovalStepExecution.reminderUnitMillis = 300;
+            Reviewers.secure(r);
+            ReleaseGateVerifyStepTest.secretText("chat-url", chat.url());
+            EscalationContact team = new EscalationContact("lb-team", ContactType.WEBHOOK);
+            team.setCredentialsId("chat-url");
+            ReleaseGateGlobalConfiguration config = ExtensionList.lookupSingleton(
+                    ReleaseGateGlobalConfiguration.class);
+            config.setContacts(List.of(team));
+            config.setNotificationContact("lb-team");
+            config.setReminderMinutes(1);
+            WorkflowJob job = r.createProject(WorkflowJob.class, "lb-change");
+            job.setDefinition(new CpsFlowDefinition(Reviewers.approvalScript("bob", 1, 10), true));
+
+            // act: wait until the request and a reminder were accepted, then decide
+            WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+            for (int i = 0; i < 200 && chat.accepted().size() < 2; i++) {
+                Thread.sleep(50);
+            }
+            Reviewers.decide(r, "bob", run, "approve", "fine");
+            r.assertBuildStatusSuccess(r.waitForCompletion(run));
+
+            // assert: the first post was refused and retried; nothing was accepted before the request itself
+            assertThat(chat.received().get(0).status()).isEqualTo(503);
+            assertThat(chat.accepted()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(chat.accepted().get(0)).contains("waits for bob").doesNotContain("Reminder: ");
+            assertThat(chat.accepted().get(1)).contains("Reminder: ");
+        }
+    }
+
+    @Test
     void shouldWaitWithoutNotifyingWhenNoContactIsNamed(JenkinsRule r) throws Exception {
         try (WebhookReceiver chat = new WebhookReceiver()) {
             // arrange: a contact exists, but "Notify reviewers through" is empty
