@@ -123,6 +123,63 @@ class JellyViewsTest {
         assertThat(checker.problems.get(1)).contains("does not parse");
     }
 
+    @Test
+    void shouldOfferEveryOptionInTheFormWithItsHelp() throws Exception {
+        // arrange: what the Snippet Generator and the global configuration bind, and what a form can hold
+        List<Class<?>> configurable = List.of(ReleaseGateDiffStep.class, ReleaseGateApprovalStep.class,
+                ReleaseGateVerifyStep.class, ReleaseGateStep.class, EscalationContact.class,
+                ReleaseGateGlobalConfiguration.class);
+        List<String> problems = new ArrayList<>();
+
+        // act
+        for (Class<?> type : configurable) {
+            String form = Files.readString(view(type, "config.jelly"));
+            for (String option : options(type)) {
+                // change: is the map releaseGateDiff returns, which no form can hold: described, with its help
+                if (!form.contains("field=\"" + option + "\"") && !(type == ReleaseGateApprovalStep.class
+                        && option.equals("change"))) {
+                    problems.add(type.getSimpleName() + ": no form field for '" + option + "'");
+                }
+                if (!Files.exists(view(type, "help-" + option + ".html"))) {
+                    problems.add(type.getSimpleName() + ": no help-" + option + ".html");
+                }
+            }
+        }
+
+        // assert
+        assertThat(problems).isEmpty();
+    }
+
+    /** The options Stapler binds: the parameters of the {@code @DataBoundConstructor}, then every setter. */
+    private static List<String> options(Class<?> type) {
+        List<String> options = new ArrayList<>();
+        for (java.lang.reflect.Constructor<?> constructor : type.getConstructors()) {
+            if (constructor.isAnnotationPresent(org.kohsuke.stapler.DataBoundConstructor.class)) {
+                for (java.lang.reflect.Parameter parameter : constructor.getParameters()) {
+                    assertThat(parameter.isNamePresent()).as("compiled with -parameters").isTrue();
+                    options.add(parameter.getName());
+                }
+            }
+        }
+        for (Method method : type.getMethods()) {
+            if (method.isAnnotationPresent(org.kohsuke.stapler.DataBoundSetter.class)) {
+                options.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+            }
+        }
+        return options;
+    }
+
+    /** A view of {@code type} or of the nearest superclass that has it, as {@code Descriptor.getViewPage} looks. */
+    private static Path view(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Path path = VIEWS.resolve(c.getName().replace('.', '/').replace('$', '/') + "/" + name);
+            if (Files.exists(path)) {
+                return path;
+            }
+        }
+        return VIEWS.resolve(type.getName().replace('.', '/') + "/" + name);
+    }
+
     /** The bodies of {@code ${...}} in a text or an attribute, quotes respected, as Jelly splits them. */
     static List<String> expressions(String text) {
         List<String> found = new ArrayList<>();
