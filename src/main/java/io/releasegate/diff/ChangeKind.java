@@ -21,5 +21,11 @@ public enum ChangeKind {
     CAPACITY_REDUCED,
     CONFIG_UNPARSEABLE,
     /** A change in a load-balancer file outside the pool model (timeouts, frontends, server parameters, ...). */
-    OTHER_CHANGE
+    OTHER_CHANGE,
+    /** A hold appears in {@code .releasegate/holds.yml}: a server may be out of its pool until a time. */
+    HOLD_ADDED,
+    /** A hold's end moves later. */
+    HOLD_EXTENDED,
+    /** A hold leaves {@code .releasegate/holds.yml}. */
+    HOLD_REMOVED
 }

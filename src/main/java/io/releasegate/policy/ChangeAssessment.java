@@ -6,6 +6,7 @@ import io.releasegate.diff.RepositoryException;
 import io.releasegate.diff.RevisionDiff;
 import io.releasegate.log.LogSink;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,8 @@ public final class ChangeAssessment {
         try (GitRepository repository = GitRepository.open(repositoryDir)) {
             Policy policy = PolicySource.load(repository, head, policyFile);
             log.info("policy: %s", policy.source());
-            RevisionDiff diff = new RevisionDiff(repository, FileRules.of(policy.files()), log);
+            RevisionDiff diff = new RevisionDiff(repository, FileRules.of(policy.files()), log,
+                    policy.holds().maxDuration(), Clock.systemUTC());
             return ChangeReport.of(diff.compare(base, head, includePatch), policy);
         }
     }

@@ -24,22 +24,24 @@ import java.util.Optional;
  * @param approvalMaxAge       approvals older than this expire; empty means never
  * @param verify               the {@code verify} section, if any
  * @param escalation           the {@code escalation} section, if any
+ * @param holds                the {@code holds} section: cap, reminder, planned risk
  */
 public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> kindRisk, int capacityHighPercent,
         Risk reviewThreshold, Map<Risk, Integer> approvals, List<String> reviewers, Optional<Duration> approvalMaxAge,
-        Optional<YamlNode> verify, Optional<YamlNode> escalation) {
+        Optional<YamlNode> verify, Optional<YamlNode> escalation, HoldPolicy holds) {
 
     public Policy {
         files = List.copyOf(files);
         kindRisk = Map.copyOf(kindRisk);
         approvals = Map.copyOf(approvals);
         reviewers = List.copyOf(reviewers);
+        holds = holds == null ? HoldPolicy.DEFAULTS : holds;
     }
 
     /** The built-in policy: any semantic pool or LB edit needs review; losing servers is HIGH or CRITICAL. */
     public static Policy defaults() {
         return new Policy("defaults", List.of(), defaultKindRisk(), 50, Risk.LOW, defaultApprovals(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), HoldPolicy.DEFAULTS);
     }
 
     static Map<ChangeKind, Risk> defaultKindRisk() {
@@ -61,6 +63,9 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
         risk.put(ChangeKind.CAPACITY_REDUCED, Risk.MEDIUM);
         risk.put(ChangeKind.CONFIG_UNPARSEABLE, Risk.CRITICAL);
         risk.put(ChangeKind.OTHER_CHANGE, Risk.LOW);
+        risk.put(ChangeKind.HOLD_ADDED, Risk.MEDIUM);
+        risk.put(ChangeKind.HOLD_EXTENDED, Risk.MEDIUM);
+        risk.put(ChangeKind.HOLD_REMOVED, Risk.LOW);
         return risk;
     }
 
