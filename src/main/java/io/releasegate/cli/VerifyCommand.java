@@ -2,7 +2,11 @@ package io.releasegate.cli;
 
 import io.releasegate.config.Pool;
 import io.releasegate.log.LogSink;
+import io.releasegate.hold.Holds;
+import io.releasegate.policy.DeclaredHolds;
 import io.releasegate.policy.DeclaredPools;
+import io.releasegate.policy.HoldPolicy;
+import io.releasegate.verify.HeldServers;
 import io.releasegate.report.VerificationHtml;
 import io.releasegate.report.VerificationJson;
 import io.releasegate.report.VerificationJunit;
@@ -26,7 +30,9 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +71,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "One load-balancer config file (format detected).")
     Path config;
+
+    @Option(names = "--holds", paramLabel = "FILE",
+            description = "Holds file (default with --repo: .releasegate/holds.yml at --rev): a held server is "
+                    + "expected out until its hold ends, and FAILs if still out after it.")
+    Path holdsFile;
 
     @Option(names = "--pool", paramLabel = "NAME",
             description = "Pool (HAProxy backend, nginx upstream) to verify; repeatable, paired with --lb in order.")
@@ -158,8 +169,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
             LogSink log = new StderrLog(err, true);
             results = new ArrayList<>();
-            Verifier verifier = new Verifier();
             for (Target target : targets) {
+                Verifier verifier = new Verifier().adjusting(target.held());
                 VerificationRequest request = request(target, targets.size());
                 List<LiveCheck> live = liveChecks(target);
                 results.add(window.samples() == 1 ? verifier.verify(request, live, log)
@@ -189,8 +200,8 @@ final class VerifyCommand implements Callable<Integer> {
         return results.stream().allMatch(r -> r.verdict() == Verdict.PASS) ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
-    /** One pool to verify: where to send requests, what to expect, and its declaration when known. */
-    private record Target(URI lb, ExpectedPool expected, Pool declared) {
+    /** One pool to verify: where to send requests, what to expect, its declaration and its holds. */
+    private record Target(URI lb, ExpectedPool expected, Pool declared, HeldServers held) {
     }
 
     private List<Target> targets() {
@@ -205,7 +216,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
             ExpectedPool pool = ExpectedPool.parse(expect).withAlgorithm(algorithm);
             pool = pools.isEmpty() ? pool : pool.withName(pools.get(0));
-            return List.of(new Target(uris.get(0), pool, pool.toPool()));
+            HeldServers held = new HeldServers(pool.toPool(), holds(), Clock.systemUTC());
+            return List.of(new Target(uris.get(0), held.isEmpty() ? pool : held.expected(), pool.toPool(), held));
         }
         if (pools.isEmpty()) {
             throw new IllegalArgumentException("--pool is required with --repo or --config");
@@ -216,11 +228,21 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<Pool> declared = repo != null ? DeclaredPools.atRevision(repo, rev, Optional.empty(), pools)
                 : DeclaredPools.inFile(config, pools);
+        Holds holds = holds();
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
-            targets.add(new Target(uris.get(i), ExpectedPool.fromPool(declared.get(i)), declared.get(i)));
+            HeldServers held = new HeldServers(declared.get(i), holds, Clock.systemUTC());
+            targets.add(new Target(uris.get(i), held.expected(), declared.get(i), held));
         }
         return targets;
+    }
+
+    /** {@code --holds FILE}, else {@code .releasegate/holds.yml} at {@code --rev} of {@code --repo}, else none. */
+    private Holds holds() {
+        if (holdsFile != null) {
+            return DeclaredHolds.inFile(holdsFile, HoldPolicy.DEFAULTS.maxDuration(), Instant.now(), false);
+        }
+        return repo != null ? DeclaredHolds.atRevision(repo, rev, Optional.empty()) : Holds.none("");
     }
 
     private VerificationRequest request(Target target, int poolsInRun) {
@@ -247,10 +269,10 @@ final class VerifyCommand implements Callable<Integer> {
             checks.add(LiveChecks.health(healthTargets, options, HealthProbe.jdk()));
         }
         if (haproxySocket != null) {
-            checks.add(LiveChecks.drift(target.declared(), new HaproxyRuntime(haproxySocket, timeout)));
+            checks.add(LiveChecks.drift(target.declared(), new HaproxyRuntime(haproxySocket, timeout), target.held()));
         }
         if (stats != null) {
-            checks.add(LiveChecks.drift(target.declared(), new StatsPage(uri(stats), timeout)));
+            checks.add(LiveChecks.drift(target.declared(), new StatsPage(uri(stats), timeout), target.held()));
         }
         return checks;
     }

@@ -19,6 +19,17 @@ public final class LiveChecks {
         return (pool, log) -> new HealthChecker(probe, log).check(targets, options).results();
     }
 
+    /**
+     * Compares the live state of {@code declared} from {@code source} and applies its holds: a held server out of the
+     * pool is out as planned; one still out after its hold ended is a {@code hold} FAIL.
+     */
+    public static LiveCheck drift(Pool declared, LiveStateSource source, HeldServers held) {
+        return (pool, log) -> {
+            log.info("verify: drift of %s from %s", declared.name(), source.describe());
+            return held.drift(DriftChecker.check(declared, source));
+        };
+    }
+
     /** Compares the live state of {@code declared} from {@code source}; one {@code drift} result per server. */
     public static LiveCheck drift(Pool declared, LiveStateSource source) {
         return (pool, log) -> {
