@@ -66,7 +66,7 @@ class VerifyHoldsITest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("web-02 is held until \\d\\d:\\d\\d \\(hold by alice: load test\\), "
-                + "59m \\d+s left: expected out of pool web \\(.releasegate/holds.yml:2\\)");
+                + "\\d+m( \\d+s)? left: expected out of pool web \\(.releasegate/holds.yml:2\\)");
         CliRun json = CliRun.of("verify", "--lb", lb.url(), "--repo", repoDir.toString(), "--pool", "web",
                 "--haproxy-socket", lb.socket().toString(), "--rate", "0", "--format", "json");
         assertThat(json.out()).contains("web-02 is out of pool web as planned until");
