@@ -7,7 +7,6 @@ import io.releasegate.paging.EscalationConfig;
 import io.releasegate.paging.EscalationConfigException;
 import io.releasegate.paging.FlushResult;
 import io.releasegate.paging.Outbox;
-import io.releasegate.paging.OutboxEntry;
 import io.releasegate.paging.Page;
 import io.releasegate.paging.PageResult;
 import io.releasegate.paging.Paging;
@@ -120,7 +119,7 @@ public final class PageCommand implements Callable<Integer> {
 
     private int flush(EscalationConfig escalation, PrintWriter out, PrintWriter err, LogSink log)
             throws IOException {
-        FlushResult result = new Outbox(flush).flush(entry -> escalation(escalation, chainOf(entry, escalation), log)
+        FlushResult result = new Outbox(flush).flush(entry -> escalation(escalation, escalation.chainFor(entry), log)
                 .page(entry.page()));
         result.results().forEach(pageResult -> print(out, pageResult));
         result.unreadableLines().forEach(line -> err.println("release-gate page: kept an unreadable outbox line: "
@@ -128,11 +127,6 @@ public final class PageCommand implements Callable<Integer> {
         out.println(result.results().stream().filter(PageResult::delivered).count() + " resent, "
                 + result.stillUndelivered() + " still undelivered in " + flush);
         return result.allDelivered() ? ExitCodes.OK : ExitCodes.UNRECOVERED;
-    }
-
-    private static List<String> chainOf(OutboxEntry entry, EscalationConfig escalation) {
-        List<String> known = entry.chain().stream().filter(escalation.contacts()::containsKey).toList();
-        return known.isEmpty() ? escalation.chain() : known;
     }
 
     private static Escalation escalation(EscalationConfig config, List<String> chain, LogSink log) {
