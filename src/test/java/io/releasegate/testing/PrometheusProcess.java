@@ -63,16 +63,7 @@ public final class PrometheusProcess extends ManagedProcess {
     /** The value of an instant query with one series, or empty when it has none. */
     public OptionalDouble query(String promql) {
         try {
-            String url = "http://127.0.0.1:" + port + "/api/v1/query?query="
-                    + URLEncoder.encode(promql, StandardCharsets.UTF_8);
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode root = JSON.readTree(response.body());
-            if (!"success".equals(root.path("status").asText())) {
-                throw new IllegalStateException("prometheus answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            JsonNode result = root.path("data").path("result");
+            JsonNode result = series(promql);
             if (result.size() == 0) {
                 return OptionalDouble.empty();
             }
@@ -86,6 +77,23 @@ public final class PrometheusProcess extends ManagedProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The result of an instant query (a JSON array of series); an expression Prometheus refuses is an
+     * {@link IllegalStateException} with its error.
+     */
+    public JsonNode series(String promql) throws IOException, InterruptedException {
+        String url = "http://127.0.0.1:" + port + "/api/v1/query?query="
+                + URLEncoder.encode(promql, StandardCharsets.UTF_8);
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode root = JSON.readTree(response.body());
+        if (!"success".equals(root.path("status").asText())) {
+            throw new IllegalStateException("prometheus answered " + response.statusCode() + " to '" + promql + "': "
+                    + response.body());
+        }
+        return root.path("data").path("result");
     }
 
     /** Polls {@link #query} every 250 ms until its value satisfies {@code condition}, at most {@code timeout}. */
