@@ -1,6 +1,7 @@
 package io.releasegate.cli;
 
 import io.releasegate.diff.RepositoryException;
+import io.releasegate.log.Redaction;
 import io.releasegate.policy.ChangeReport;
 import io.releasegate.policy.ChangeAssessment;
 import io.releasegate.policy.PolicyException;
@@ -34,7 +35,8 @@ final class DiffCommand implements Callable<Integer> {
     String head;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "policy file (default: .releasegate.yml at the head revision, else built-in defaults)")
+            description = "operator's policy file (default: .releasegate.yml at the base revision, else built-in "
+                    + "defaults; never the change's own)")
     Path config;
 
     @Option(names = "--patch", description = "include the unified diff of the load-balancer files (json, markdown)")
@@ -53,7 +55,7 @@ final class DiffCommand implements Callable<Integer> {
             report = ChangeAssessment.assess(repo, base, head, Optional.ofNullable(config), patch,
                     new StderrLog(spec.commandLine().getErr(), verbose));
         } catch (RepositoryException | PolicyException e) {
-            spec.commandLine().getErr().println("release-gate diff: " + e.getMessage());
+            spec.commandLine().getErr().println("release-gate diff: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         String rendered = switch (output.format) {

@@ -1,5 +1,6 @@
 package io.releasegate.cli;
 
+import io.releasegate.log.Redaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -58,7 +59,7 @@ public final class Main implements Runnable {
         });
         // picocli's own exit code for usage errors is already 2 (ExitCodes.BAD_INPUT)
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            commandLine.getErr().println("release-gate: " + describe(exception));
+            commandLine.getErr().println("release-gate: " + Redaction.text(describe(exception)));
             return ExitCodes.BAD_INPUT;
         });
         return cli;

@@ -1,6 +1,7 @@
 package io.releasegate.cli;
 
 import io.releasegate.log.LogSink;
+import io.releasegate.log.Redaction;
 import io.releasegate.paging.Attempt;
 import io.releasegate.paging.Escalation;
 import io.releasegate.paging.EscalationConfig;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,22 +82,27 @@ public final class PageCommand implements Callable<Integer> {
     @Option(names = "--flush", paramLabel = "OUTBOX", description = "Resend the undelivered pages of OUTBOX.")
     Path flush;
 
+    @Mixin
+    SecretOptions secretOptions;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LogSink log = new StderrLog(err, true);
         EscalationConfig escalation;
+        Secrets secrets;
         try {
-            escalation = EscalationConfig.fromYaml(config);
-        } catch (EscalationConfigException e) {
-            err.println("release-gate page: " + e.getMessage());
+            secrets = secretOptions.secrets();
+            escalation = EscalationConfig.fromYaml(config, secrets);
+        } catch (EscalationConfigException | IllegalArgumentException e) {
+            err.println("release-gate page: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         try {
-            return flush == null ? send(escalation, out, log) : flush(escalation, out, err, log);
+            return flush == null ? send(escalation, secrets, out, log) : flush(escalation, secrets, out, err, log);
         } catch (IllegalArgumentException e) {
-            err.println("release-gate page: " + e.getMessage());
+            err.println("release-gate page: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
             err.println("release-gate page: outbox: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -103,24 +110,24 @@ public final class PageCommand implements Callable<Integer> {
         }
     }
 
-    private int send(EscalationConfig escalation, PrintWriter out, LogSink log) {
+    private int send(EscalationConfig escalation, Secrets secrets, PrintWriter out, LogSink log) {
         Page page = page();
         List<String> chain = contact == null ? escalation.chain() : List.of(contact);
-        Paging paging = new Paging(escalation(escalation, chain, log), new Outbox(outbox), log);
+        Paging paging = new Paging(escalation(escalation, chain, secrets, log), new Outbox(outbox), log);
         PageResult result = paging.send(page);
         print(out, result);
         if (!result.delivered()) {
             out.println("undelivered: kept in " + outbox.toAbsolutePath() + "; resend with: release-gate page"
-                    + " --flush " + outbox + " --config " + config);
+                    + " --flush " + outbox + " --config " + config + secretOptions.asArguments());
             return ExitCodes.UNRECOVERED;
         }
         return ExitCodes.OK;
     }
 
-    private int flush(EscalationConfig escalation, PrintWriter out, PrintWriter err, LogSink log)
+    private int flush(EscalationConfig escalation, Secrets secrets, PrintWriter out, PrintWriter err, LogSink log)
             throws IOException {
-        FlushResult result = new Outbox(flush).flush(entry -> escalation(escalation, escalation.chainFor(entry), log)
-                .page(entry.page()));
+        FlushResult result = new Outbox(flush).flush(entry -> escalation(escalation, escalation.chainFor(entry),
+                secrets, log).page(entry.page()));
         result.results().forEach(pageResult -> print(out, pageResult));
         result.unreadableLines().forEach(line -> err.println("release-gate page: kept an unreadable outbox line: "
                 + (line.length() > 120 ? line.substring(0, 120) + "..." : line)));
@@ -129,9 +136,9 @@ public final class PageCommand implements Callable<Integer> {
         return result.allDelivered() ? ExitCodes.OK : ExitCodes.UNRECOVERED;
     }
 
-    private static Escalation escalation(EscalationConfig config, List<String> chain, LogSink log) {
-        return config.escalation(chain, Secrets.fromEnvironment(), Clock.systemUTC(), Sleeper.SYSTEM,
-                new SplittableRandom(), log);
+    private static Escalation escalation(EscalationConfig config, List<String> chain, Secrets secrets,
+            LogSink log) {
+        return config.escalation(chain, secrets, Clock.systemUTC(), Sleeper.SYSTEM, new SplittableRandom(), log);
     }
 
     private Page page() {

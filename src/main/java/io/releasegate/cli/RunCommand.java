@@ -7,6 +7,7 @@ import io.releasegate.gate.GateInputs;
 import io.releasegate.gate.GateRequest;
 import io.releasegate.gate.GateRun;
 import io.releasegate.gate.GateRunner;
+import io.releasegate.log.Redaction;
 import io.releasegate.rollback.CommandRollback;
 import io.releasegate.rollback.RollbackAction;
 import io.releasegate.paging.Secrets;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
     Path repo;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Policy file (default: .releasegate.yml at the head revision).")
+            description = "Operator's policy file (default: .releasegate.yml at the base revision, never the "
+                    + "change's own).")
     Path config;
 
     @Option(names = "--gate", paramLabel = "NAME",
@@ -90,6 +93,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Progress on stderr.")
     boolean verbose;
 
+    @Mixin
+    SecretOptions secretOptions;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -103,19 +109,20 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give --rollback or --restore-haproxy, not both");
             }
             List<Approval> given = approvals == null ? List.of() : ApprovalsFile.read(approvals);
-            GateInputs inputs = GateInputs.read(repo, base, head, Optional.ofNullable(config));
+            Secrets secrets = secretOptions.secrets();
+            GateInputs inputs = GateInputs.read(repo, base, head, Optional.ofNullable(config), secrets);
             RollbackAction rollbackAction = rollback == null ? null
                     : new CommandRollback(rollback, inputs.settings().rollbackTimeout());
             String name = gate != null ? gate : gateName(repo);
             GateRequest request = new GateRequest(repo, base, head, Optional.ofNullable(config), given, name,
                     new CommandDeploy(deploy, inputs.settings().deployTimeout()), rollbackAction, restoreHaproxy,
-                    Secrets.fromEnvironment(), outbox, html == null ? null : html.toAbsolutePath().toUri().toString());
+                    secrets, outbox, html == null ? null : html.toAbsolutePath().toUri().toString());
             run = new GateRunner(new StderrLog(err, verbose)).run(request, inputs);
         } catch (ConfigParseException e) {
-            err.println("release-gate run: " + e.getMessage());
+            err.println("release-gate run: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         } catch (GateInputException | IllegalArgumentException e) {
-            err.println("release-gate run: " + e.getMessage());
+            err.println("release-gate run: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         try {

@@ -3,6 +3,7 @@ package io.releasegate.cli;
 import io.releasegate.config.Pool;
 import io.releasegate.log.LogSink;
 import io.releasegate.hold.Holds;
+import io.releasegate.log.Redaction;
 import io.releasegate.policy.DeclaredHolds;
 import io.releasegate.policy.DeclaredPools;
 import io.releasegate.policy.HoldPolicy;
@@ -177,7 +178,7 @@ final class VerifyCommand implements Callable<Integer> {
                         : new Monitor(verifier).run(request, live, window, log));
             }
         } catch (IllegalArgumentException e) {
-            err.println("release-gate verify: " + e.getMessage());
+            err.println("release-gate verify: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         try {

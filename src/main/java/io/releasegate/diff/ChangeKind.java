@@ -22,6 +22,11 @@ public enum ChangeKind {
     CONFIG_UNPARSEABLE,
     /** A change in a load-balancer file outside the pool model (timeouts, frontends, server parameters, ...). */
     OTHER_CHANGE,
+    /**
+     * An edit of the policy file ({@code .releasegate.yml}): one per changed key, or the file added, removed or
+     * unparseable at head. The change is judged by the base revision's policy, never by itself.
+     */
+    POLICY_CHANGED,
     /** A hold appears in {@code .releasegate/holds.yml}: a server may be out of its pool until a time. */
     HOLD_ADDED,
     /** A hold's end moves later. */

@@ -30,9 +30,27 @@ public record DiffResult(String base, String head, List<FileEntry> files, List<C
         patch = patch == null ? "" : patch;
     }
 
-    /** {@code sha256:<hex>} over the canonical change set: what an approval is pinned to. */
+    /**
+     * {@code sha256:<hex>} over the canonical change set alone. An approval is pinned to the judged change's digest
+     * ({@code ChangeReport.digest()}), which also covers the judging policy.
+     */
     public String digest() {
         return ChangeDigest.of(changes);
+    }
+
+    /**
+     * The same diff with the edits of the policy file: their changes first (a reviewer reads them before anything
+     * else), their parse errors after the others.
+     */
+    public DiffResult withPolicyEdits(List<Change> policyChanges, List<ParseError> policyErrors) {
+        if (policyChanges.isEmpty() && policyErrors.isEmpty()) {
+            return this;
+        }
+        List<Change> all = new java.util.ArrayList<>(policyChanges);
+        all.addAll(changes);
+        List<ParseError> allErrors = new java.util.ArrayList<>(errors);
+        allErrors.addAll(policyErrors);
+        return new DiffResult(base, head, files, all, pools, allErrors, authors, patch);
     }
 
     /** A load-balancer file that differs. */

@@ -171,6 +171,23 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * The repository-relative path ({@code /}-separated) of {@code file} when it lies inside the work tree, judged
+     * on the path as written ({@code ..} removed, nothing on disk followed); empty when it lies outside or the
+     * repository has no work tree.
+     */
+    public Optional<String> workTreePath(Path file) {
+        if (repository.isBare()) {
+            return Optional.empty();
+        }
+        Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+        Path path = file.toAbsolutePath().normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            return Optional.empty();
+        }
+        return Optional.of(root.relativize(path).toString().replace(java.io.File.separatorChar, '/'));
+    }
+
     /** Every file path at a commit for which {@code filter} holds, in tree order. */
     public List<String> paths(String sha, Predicate<String> filter) throws RepositoryException {
         return listPaths(sha, "", filter);

@@ -14,9 +14,11 @@ import io.releasegate.diff.RepositoryConfigs;
 import io.releasegate.diff.RepositoryException;
 import io.releasegate.policy.Policy;
 import io.releasegate.policy.PolicyException;
+import io.releasegate.policy.PolicyLocation;
 import io.releasegate.policy.PolicySource;
 import io.releasegate.paging.EscalationConfig;
 import io.releasegate.paging.EscalationConfigException;
+import io.releasegate.paging.Secrets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,10 +26,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a gate run reads before it changes anything: the policy at head, its {@code verify:} and {@code escalation:}
- * sections, and the verified pool as declared at base and at head. Every problem is bad input (exit code 2).
+ * What a gate run reads before it changes anything: the policy that judges the change (the operator's, else the one
+ * at the <b>base</b> revision, never the change's own), its {@code verify:} and {@code escalation:} sections (so the
+ * endpoints paged and the secrets sent come only from what was reviewed or from the operator), and the verified pool
+ * as declared at base and at head. Every problem is bad input (exit code 2).
  *
- * @param policy     the policy
+ * @param policy     the judging policy
  * @param settings   the {@code verify:} section
  * @param escalation the {@code escalation:} section, empty when the policy has none
  * @param basePool   the pool as declared at base (what a rollback restores), empty when base lacks it
@@ -37,14 +41,31 @@ public record GateInputs(Policy policy, GateSettings settings, Optional<Escalati
         Optional<Pool> basePool, Pool headPool) {
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
-    /** Reads the inputs of a run of {@code base..head} in {@code repository}. */
+    /**
+     * Reads the inputs of a run of {@code base..head} in {@code repository}, without checking the escalation's
+     * secret references (for documents such as the playbook; a run that pages uses
+     * {@link #read(Path, String, String, Optional, Secrets)}).
+     */
     public static GateInputs read(Path repository, String base, String head, Optional<Path> policyFile)
             throws GateInputException {
+        return read(repository, base, head, policyFile, null);
+    }
+
+    /**
+     * Reads the inputs of a run of {@code base..head} in {@code repository} and checks every secret reference of
+     * the escalation with {@code secrets}, so that one the operator does not allow is refused (naming the policy
+     * file, line and key) before anything is read or sent.
+     *
+     * @param policyFile an operator's policy file, or empty for {@code .releasegate.yml} at the base revision
+     * @param secrets    what the run resolves secrets with; null: no check
+     */
+    public static GateInputs read(Path repository, String base, String head, Optional<Path> policyFile,
+            Secrets secrets) throws GateInputException {
         try (GitRepository git = GitRepository.open(repository)) {
-            Policy policy = PolicySource.load(git, head, policyFile);
+            Policy policy = PolicySource.judging(git, git.resolve(base), PolicyLocation.of(policyFile));
             GateSettings settings = GateSettings.read(policy.verify(), policy.source());
             Optional<EscalationConfig> escalation = policy.escalation().isPresent()
-                    ? Optional.of(escalation(policy.escalation().get()))
+                    ? Optional.of(escalation(policy.escalation().get(), secrets))
                     : Optional.empty();
             FileRules rules = FileRules.of(policy.files());
             Pool headPool = pool(git, head, rules, settings.pool()).orElseThrow(() -> new GateInputException(
@@ -55,7 +76,7 @@ public record GateInputs(Policy policy, GateSettings settings, Optional<Escalati
         } catch (ConfigParseException e) {
             throw new GateInputException("invalid policy " + e.getMessage(), e);
         } catch (EscalationConfigException e) {
-            throw new GateInputException("invalid escalation: section: " + e.getMessage(), e);
+            throw new GateInputException("invalid escalation: section of the judging policy: " + e.getMessage(), e);
         }
     }
 
@@ -72,11 +93,20 @@ public record GateInputs(Policy policy, GateSettings settings, Optional<Escalati
         return Optional.empty();
     }
 
-    /** The {@code escalation:} section; errors name the policy file and the line of the key at fault. */
+    /** The {@code escalation:} section, its secret references not checked. */
     static EscalationConfig escalation(YamlNode section) throws ConfigParseException, EscalationConfigException {
+        return escalation(section, null);
+    }
+
+    /**
+     * The {@code escalation:} section, its secret references checked with {@code secrets} (when not null); errors
+     * name the policy file and the line of the key at fault.
+     */
+    static EscalationConfig escalation(YamlNode section, Secrets secrets)
+            throws ConfigParseException, EscalationConfigException {
         Map<String, Integer> lines = new HashMap<>();
         index(section, "/" + section.path(), lines);
-        return EscalationConfig.fromJson(toJson(section), section.file(), lines);
+        return EscalationConfig.fromJson(toJson(section), section.file(), lines, secrets);
     }
 
     /** The line of every value below {@code node}, by its path ({@code /escalation/contacts/pd}). */

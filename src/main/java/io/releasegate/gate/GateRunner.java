@@ -51,7 +51,7 @@ public final class GateRunner {
 
     public GateRun run(GateRequest request) throws GateInputException {
         return run(request, GateInputs.read(request.repository(), request.base(), request.head(),
-                request.policyFile()));
+                request.policyFile(), request.secrets()));
     }
 
     /** A run with inputs read before (e.g. to size the deploy and rollback timeouts from the policy). */

@@ -1,5 +1,6 @@
 package io.releasegate.live;
 
+import io.releasegate.log.Redaction;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -109,7 +110,7 @@ public final class StatsPage implements LiveStateSource {
     }
 
     private static String redact(URI url) {
-        return url.getRawUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo(), "***");
+        return Redaction.text(url.toString());
     }
 
     private static String decode(String userInfo) {

@@ -31,14 +31,26 @@ public record EscalationConfig(List<String> chain, Map<String, ContactConfig> co
         }
     }
 
-    /** Reads the {@code escalation:} key of a YAML file (e.g. {@code .releasegate.yml}). */
+    /**
+     * Reads the {@code escalation:} key of a YAML file (e.g. {@code .releasegate.yml}) without checking its secret
+     * references (for documents such as the playbook; before paging use {@link #fromYaml(Path, Secrets)}).
+     */
     public static EscalationConfig fromYaml(Path file) throws EscalationConfigException {
-        return EscalationConfigReader.fromYaml(file);
+        return EscalationConfigReader.fromYaml(file, null);
+    }
+
+    /**
+     * Reads the {@code escalation:} key of a YAML file and checks every secret reference with
+     * {@link Secrets#check}, so that a forbidden one is refused, naming file, line and key, before anything is read
+     * or sent.
+     */
+    public static EscalationConfig fromYaml(Path file, Secrets secrets) throws EscalationConfigException {
+        return EscalationConfigReader.fromYaml(file, secrets);
     }
 
     /** Maps the node under {@code escalation:}; errors name the key. */
     public static EscalationConfig fromJson(JsonNode escalation) throws EscalationConfigException {
-        return EscalationConfigReader.fromJson(escalation, null, null);
+        return EscalationConfigReader.fromJson(escalation, null, null, null);
     }
 
     /**
@@ -48,7 +60,16 @@ public record EscalationConfig(List<String> chain, Map<String, ContactConfig> co
      */
     public static EscalationConfig fromJson(JsonNode escalation, String file, Map<String, Integer> lines)
             throws EscalationConfigException {
-        return EscalationConfigReader.fromJson(escalation, file, lines);
+        return EscalationConfigReader.fromJson(escalation, file, lines, null);
+    }
+
+    /**
+     * As {@link #fromJson(JsonNode, String, Map)}, checking every secret reference with {@link Secrets#check}
+     * (errors name the file, the line and the key).
+     */
+    public static EscalationConfig fromJson(JsonNode escalation, String file, Map<String, Integer> lines,
+            Secrets secrets) throws EscalationConfigException {
+        return EscalationConfigReader.fromJson(escalation, file, lines, secrets);
     }
 
     /** Maps the value under {@code escalation:} as plain maps and lists (e.g. from SnakeYAML or Jackson). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.releasegate.log.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +37,16 @@ final class EscalationConfigReader {
 
     private final String file;
     private final Map<String, Integer> lines;
+    /** Checks every secret reference against the operator's rules before anything is read; null: no check. */
+    private final Secrets secrets;
 
-    private EscalationConfigReader(String file, Map<String, Integer> lines) {
+    private EscalationConfigReader(String file, Map<String, Integer> lines, Secrets secrets) {
         this.file = file;
         this.lines = lines == null ? Map.of() : lines;
+        this.secrets = secrets;
     }
 
-    static EscalationConfig fromYaml(Path path) throws EscalationConfigException {
+    static EscalationConfig fromYaml(Path path, Secrets secrets) throws EscalationConfigException {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -58,16 +62,16 @@ final class EscalationConfigReader {
             throw new EscalationConfigException(path.toString(), line, "escalation",
                     "not valid YAML: " + e.getOriginalMessage());
         }
-        EscalationConfigReader reader = new EscalationConfigReader(path.toString(), lineIndex(text));
+        EscalationConfigReader reader = new EscalationConfigReader(path.toString(), lineIndex(text), secrets);
         if (root == null || !root.isObject() || !root.has("escalation")) {
             throw reader.error("escalation", "the file has no escalation: section");
         }
         return reader.read(root.get("escalation"));
     }
 
-    static EscalationConfig fromJson(JsonNode escalation, String file, Map<String, Integer> lines)
+    static EscalationConfig fromJson(JsonNode escalation, String file, Map<String, Integer> lines, Secrets secrets)
             throws EscalationConfigException {
-        return new EscalationConfigReader(file, lines).read(escalation);
+        return new EscalationConfigReader(file, lines, secrets).read(escalation);
     }
 
     private EscalationConfig read(JsonNode escalation) throws EscalationConfigException {
@@ -196,6 +200,13 @@ final class EscalationConfigReader {
             // the value is not echoed: it may be the secret itself
             throw error(base + "." + field, "must be env:NAME or file:PATH; secrets never go in the policy file");
         }
+        if (value != null && secrets != null) {
+            try {
+                secrets.check(value);
+            } catch (IllegalArgumentException e) {
+                throw error(base + "." + field, e.getMessage());
+            }
+        }
         return value;
     }
 
@@ -208,7 +219,7 @@ final class EscalationConfigReader {
                     throw new java.net.URISyntaxException(value, "not an absolute http(s) URL");
                 }
             } catch (java.net.URISyntaxException e) {
-                throw error(base + "." + field, "'" + value + "' is not an absolute http(s) URL");
+                throw error(base + "." + field, "'" + Redaction.text(value) + "' is not an absolute http(s) URL");
             }
         }
         return value;

@@ -3,6 +3,7 @@ package io.releasegate.paging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releasegate.log.Redaction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -118,7 +119,9 @@ public final class Outbox {
 
     /** Appends one line at the end (callers hold the lock, so the end cannot move) and fsyncs it. */
     private void appendLine(JsonNode line) throws IOException {
-        byte[] bytes = (PageJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        // a URL's user information (a password in a link or a detail) never reaches the disk
+        byte[] bytes = (Redaction.text(PageJson.MAPPER.writeValueAsString(line)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {

@@ -1,5 +1,6 @@
 package io.releasegate.paging;
 
+import io.releasegate.log.Redaction;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,8 +195,9 @@ public record Page(PageAction action, String dedupKey, String summary, Severity 
             return this;
         }
 
+        /** Adds a link; the user information of its URL (a password) is redacted, for the wire and the outbox. */
         public Builder link(String href, String text) {
-            links.add(new Link(href, text));
+            links.add(new Link(Redaction.text(href), text));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.releasegate.policy;
 
 import io.releasegate.config.FileRules;
+import io.releasegate.diff.DiffResult;
 import io.releasegate.diff.GitRepository;
 import io.releasegate.diff.RepositoryException;
 import io.releasegate.diff.RevisionDiff;
@@ -10,8 +11,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The whole "what does this change do, and does it need review" step: opens the repository, loads the policy at the
- * head revision, diffs and assesses. Shared by the CLI's {@code diff} and {@code run} and by the Jenkins step.
+ * The whole "what does this change do, and does it need review" step: opens the repository, loads the policy that
+ * judges the change (the operator's, else the one at the <b>base</b> revision, never the change's own), diffs the
+ * load-balancer files and the policy file itself, and assesses. Shared by the CLI's {@code diff} and {@code run} and
+ * by the Jenkins step.
  */
 public final class ChangeAssessment {
     private ChangeAssessment() {
@@ -19,17 +22,36 @@ public final class ChangeAssessment {
 
     /**
      * @param repositoryDir a directory inside the git repository
-     * @param policyFile    an explicit policy file, or empty for {@code .releasegate.yml} at head
+     * @param policyFile    an operator's policy file, or empty for {@code .releasegate.yml} at the base revision
      * @param includePatch  also produce the unified diff of the LB files
      */
     public static ChangeReport assess(Path repositoryDir, String base, String head, Optional<Path> policyFile,
             boolean includePatch, LogSink log) throws RepositoryException, PolicyException {
+        return assess(repositoryDir, base, head, PolicyLocation.of(policyFile), includePatch, log);
+    }
+
+    /**
+     * @param repositoryDir a directory inside the git repository
+     * @param location      where the judging policy comes from
+     * @param includePatch  also produce the unified diff of the LB files
+     */
+    public static ChangeReport assess(Path repositoryDir, String base, String head, PolicyLocation location,
+            boolean includePatch, LogSink log) throws RepositoryException, PolicyException {
         try (GitRepository repository = GitRepository.open(repositoryDir)) {
-            Policy policy = PolicySource.load(repository, head, policyFile);
+            String baseSha = repository.resolve(base);
+            String headSha = repository.resolve(head);
+            Policy policy = PolicySource.judging(repository, baseSha, location);
             log.info("policy: %s", policy.source());
-            RevisionDiff diff = new RevisionDiff(repository, FileRules.of(policy.files()), log,
-                    policy.holds().maxDuration(), Clock.systemUTC());
-            return ChangeReport.of(diff.compare(base, head, includePatch), policy);
+            DiffResult diff = new RevisionDiff(repository, FileRules.of(policy.files()), log,
+                    policy.holds().maxDuration(), Clock.systemUTC()).compare(baseSha, headSha, includePatch);
+            String path = PolicySource.repositoryPath(repository, location);
+            PolicyChanges.Result edits = PolicyChanges.between(PolicySource.read(repository, baseSha, path),
+                    PolicySource.read(repository, headSha, path));
+            if (!edits.changes().isEmpty()) {
+                log.warn("the change edits the policy %s (%d change(s)); the base revision's policy judges it",
+                        path, edits.changes().size());
+            }
+            return ChangeReport.of(diff.withPolicyEdits(edits.changes(), edits.errors()), policy);
         }
     }
 }

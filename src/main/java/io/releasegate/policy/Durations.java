@@ -13,6 +13,24 @@ public final class Durations {
     private Durations() {
     }
 
+    /** A duration as {@link #parse} reads it back: {@code 24h}, {@code 90m}, {@code 2d}, {@code 1500ms}. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis != 0 && millis % 86_400_000L == 0) {
+            return millis / 86_400_000L + "d";
+        }
+        if (millis != 0 && millis % 3_600_000L == 0) {
+            return millis / 3_600_000L + "h";
+        }
+        if (millis != 0 && millis % 60_000L == 0) {
+            return millis / 60_000L + "m";
+        }
+        if (millis % 1000L == 0) {
+            return millis / 1000L + "s";
+        }
+        return millis + "ms";
+    }
+
     /** @throws IllegalArgumentException with a plain message for anything else */
     public static Duration parse(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);

@@ -63,6 +63,7 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
         risk.put(ChangeKind.CAPACITY_REDUCED, Risk.MEDIUM);
         risk.put(ChangeKind.CONFIG_UNPARSEABLE, Risk.CRITICAL);
         risk.put(ChangeKind.OTHER_CHANGE, Risk.LOW);
+        risk.put(ChangeKind.POLICY_CHANGED, Risk.CRITICAL);
         risk.put(ChangeKind.HOLD_ADDED, Risk.MEDIUM);
         risk.put(ChangeKind.HOLD_EXTENDED, Risk.MEDIUM);
         risk.put(ChangeKind.HOLD_REMOVED, Risk.LOW);
@@ -77,6 +78,12 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
         approvals.put(Risk.HIGH, 2);
         approvals.put(Risk.CRITICAL, 2);
         return approvals;
+    }
+
+    /** The same policy, said to come from {@code source}. */
+    public Policy withSource(String source) {
+        return new Policy(source, files, kindRisk, capacityHighPercent, reviewThreshold, approvals, reviewers,
+                approvalMaxAge, verify, escalation, holds);
     }
 
     public Risk riskOf(ChangeKind kind) {

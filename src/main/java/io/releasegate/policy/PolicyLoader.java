@@ -23,8 +23,14 @@ public final class PolicyLoader {
     private PolicyLoader() {
     }
 
+    /** Reads a policy's text; {@code source} names it in errors (and becomes {@link Policy#source()}). */
     public static Policy parse(String source, String content) throws ConfigParseException {
-        YamlNode root = YamlReader.read(source, content);
+        return parse(YamlReader.read(source, content));
+    }
+
+    /** Reads a policy already read as YAML; its file name becomes {@link Policy#source()}. */
+    static Policy parse(YamlNode root) throws ConfigParseException {
+        String source = root.file();
         root.requireOnly("version", "files", "risk", "review", "verify", "escalation", "holds");
         if (root.get("version").isPresent()) {
             root.get("version").get().asInt(1, 1);

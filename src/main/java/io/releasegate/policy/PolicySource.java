@@ -11,14 +11,67 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the policy: an explicit file, else {@code .releasegate.yml} at a revision (read from git objects, so the
- * reviewed revision's own policy applies), else the built-in defaults.
+ * Finds the policy. The policy that judges a change is the operator's file when given, else the policy file at the
+ * <b>base</b> revision (read from git objects, so neither the change nor the work tree can replace it), else the
+ * built-in defaults. See "Trust model" in docs/policy.md.
  */
 public final class PolicySource {
     private PolicySource() {
     }
 
     /**
+     * The policy that judges the change {@code baseSha..head}.
+     *
+     * @throws PolicyException when the operator's file is missing or invalid, or the base revision's policy is
+     *                         invalid (exit code 2: the base is what was approved, and an invalid one judges nothing)
+     */
+    public static Policy judging(GitRepository repository, String baseSha, PolicyLocation location)
+            throws PolicyException, RepositoryException {
+        Optional<Path> operator = operatorFile(repository, location);
+        if (operator.isPresent()) {
+            return fromFile(operator.get());
+        }
+        PolicyFile base = read(repository, baseSha, repositoryPath(repository, location));
+        if (base.error().isPresent()) {
+            throw new PolicyException("invalid policy at the base revision " + PolicyFile.shortSha(baseSha)
+                    + ", which judges this change (fix it in a change reviewed with an operator's policy, "
+                    + "--config FILE): " + base.error().get().getMessage(), base.error().get());
+        }
+        return base.policy().orElseGet(Policy::defaults);
+    }
+
+    /** The policy file of the repository that {@code location} stands for; {@code .releasegate.yml} otherwise. */
+    static String repositoryPath(GitRepository repository, PolicyLocation location) {
+        if (location instanceof PolicyLocation.InRepository inRepository) {
+            return inRepository.path();
+        }
+        if (location instanceof PolicyLocation.WorkspaceFile workspace) {
+            return repository.workTreePath(workspace.file()).orElse(PolicyLoader.FILE_NAME);
+        }
+        return PolicyLoader.FILE_NAME;
+    }
+
+    /** The operator's file, when {@code location} is one (a workspace path outside the work tree is one). */
+    private static Optional<Path> operatorFile(GitRepository repository, PolicyLocation location) {
+        if (location instanceof PolicyLocation.OperatorFile operator) {
+            return Optional.of(operator.file());
+        }
+        if (location instanceof PolicyLocation.WorkspaceFile workspace
+                && repository.workTreePath(workspace.file()).isEmpty()) {
+            return Optional.of(workspace.file());
+        }
+        return Optional.empty();
+    }
+
+    /** The policy file {@code path} at {@code sha}, parsed. */
+    static PolicyFile read(GitRepository repository, String sha, String path) throws RepositoryException {
+        return PolicyFile.of(path, sha, repository.read(sha, path));
+    }
+
+    /**
+     * The policy of one revision on its own ({@code lint}, {@code verify --repo}, which judge no change): an
+     * explicit file, else {@code .releasegate.yml} at {@code revision}, else the built-in defaults.
+     *
      * @param explicit a policy file given on the command line; it must exist
      * @throws PolicyException when the explicit file is missing or any policy file is invalid
      */
@@ -27,27 +80,21 @@ public final class PolicySource {
         if (explicit.isPresent()) {
             return fromFile(explicit.get());
         }
-        Optional<String> text = repository.read(repository.resolve(revision), PolicyLoader.FILE_NAME);
-        if (text.isEmpty()) {
-            return Policy.defaults();
+        PolicyFile file = read(repository, repository.resolve(revision), PolicyLoader.FILE_NAME);
+        if (file.error().isPresent()) {
+            throw new PolicyException("invalid policy " + file.error().get().getMessage(), file.error().get());
         }
-        return parse(PolicyLoader.FILE_NAME, text.get());
+        return file.policy().orElseGet(Policy::defaults);
     }
 
     /** Reads a policy file from disk. */
     public static Policy fromFile(Path file) throws PolicyException {
         try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return PolicyLoader.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new PolicyException("policy file not found: " + file, e);
         } catch (IOException e) {
             throw new PolicyException("cannot read policy file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Policy parse(String name, String text) throws PolicyException {
-        try {
-            return PolicyLoader.parse(name, text);
         } catch (ConfigParseException e) {
             throw new PolicyException("invalid policy " + e.getMessage(), e);
         }

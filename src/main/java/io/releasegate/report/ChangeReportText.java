@@ -2,6 +2,7 @@ package io.releasegate.report;
 
 import io.releasegate.diff.Change;
 import io.releasegate.diff.DiffResult;
+import io.releasegate.log.Redaction;
 import io.releasegate.policy.AssessedChange;
 import io.releasegate.policy.ChangeReport;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public final class ChangeReportText {
                     .append(error.column()).append(" (").append(error.revision()).append(") ")
                     .append(error.message()).append('\n');
         }
-        return out.toString();
+        return Redaction.text(out.toString());
     }
 
     /** A Markdown summary with a table of changes, for a pull request comment or a Jenkins page. */
@@ -79,7 +80,7 @@ public final class ChangeReportText {
             out.append("\n> **error** `").append(cell(error.file())).append(':').append(error.line()).append("` (")
                     .append(error.revision()).append(") ").append(cell(error.message())).append('\n');
         }
-        return out.toString();
+        return Redaction.text(out.toString());
     }
 
     private static String headline(ChangeReport report) {

@@ -3,6 +3,7 @@ package io.releasegate.report;
 import io.releasegate.gate.DeployResult;
 import io.releasegate.gate.GateRun;
 import io.releasegate.gate.GateStep;
+import io.releasegate.log.Redaction;
 import io.releasegate.policy.AssessedChange;
 import io.releasegate.paging.Attempt;
 import io.releasegate.paging.PageResult;
@@ -38,7 +39,7 @@ public final class GateRunText {
         verification(out, "Verification after the rollback", run.reverification());
         pages(out, run);
         timeline(out, run);
-        return out.toString();
+        return Redaction.text(out.toString());
     }
 
     private static void signOff(StringBuilder out, SignOffDecision signOff, String digest) {

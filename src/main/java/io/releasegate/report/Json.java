@@ -3,6 +3,7 @@ package io.releasegate.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.releasegate.log.Redaction;
 
 /** The one JSON writer of the reports: pretty-printed, stable key order (insertion order of the maps given). */
 public final class Json {
@@ -11,10 +12,13 @@ public final class Json {
     private Json() {
     }
 
-    /** Writes plain maps, lists, strings, numbers and booleans as JSON, ending with a newline. */
+    /**
+     * Writes plain maps, lists, strings, numbers and booleans as JSON, ending with a newline; the user information
+     * of any URL in it is redacted.
+     */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value) + "\n";
+            return Redaction.text(MAPPER.writeValueAsString(value)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("plain values always serialize", e);
         }

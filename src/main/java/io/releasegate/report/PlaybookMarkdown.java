@@ -4,6 +4,7 @@ import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import io.releasegate.gate.GateInputs;
 import io.releasegate.gate.GateSettings;
+import io.releasegate.log.Redaction;
 import io.releasegate.paging.ContactConfig;
 import io.releasegate.paging.EscalationConfig;
 import io.releasegate.paging.RetryPolicy;
@@ -53,7 +54,7 @@ public final class PlaybookMarkdown {
         rollback(md, input, pool);
         restore(md, input, pool);
         contacts(md, input.inputs().escalation().orElse(null));
-        return md.toString();
+        return Redaction.text(md.toString());
     }
 
     private static void pool(StringBuilder md, Pool pool) {

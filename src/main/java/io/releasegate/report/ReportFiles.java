@@ -1,5 +1,6 @@
 package io.releasegate.report;
 
+import io.releasegate.log.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -7,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes report files whole or not at all: to a temporary file beside the target, then an atomic move. */
+/**
+ * Writes report files whole or not at all: to a temporary file beside the target, then an atomic move. The user
+ * information of any URL in a report is redacted (a password given in {@code --health}, {@code --stats}, ...).
+ */
 public final class ReportFiles {
     private ReportFiles() {
     }
@@ -20,7 +24,7 @@ public final class ReportFiles {
         }
         Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.writeString(temp, Redaction.text(content), StandardCharsets.UTF_8);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

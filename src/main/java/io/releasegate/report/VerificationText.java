@@ -1,5 +1,6 @@
 package io.releasegate.report;
 
+import io.releasegate.log.Redaction;
 import io.releasegate.verify.check.CheckResult;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.Words;
@@ -41,7 +42,7 @@ public final class VerificationText {
         for (String reason : result.reasons()) {
             out.append("  - ").append(reason).append('\n');
         }
-        return out.toString();
+        return Redaction.text(out.toString());
     }
 
     private static String status(List<CheckResult> checks, String server) {

@@ -1,5 +1,6 @@
 package io.releasegate.verify;
 
+import io.releasegate.log.Redaction;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -51,9 +52,9 @@ public record VerificationRequest(URI target, ExpectedPool pool, BackendIdentifi
         require(maxErrorRate >= 0 && maxErrorRate < 1, "--max-error-rate must be in [0, 1), was " + maxErrorRate);
     }
 
-    /** The text of a URL without the user information that may carry a password. */
+    /** The text of a URL without the user information that may carry a password ({@link Redaction#text}). */
     public static String withoutCredentials(String url) {
-        return url.replaceAll("//[^/@?#]*@", "//");
+        return Redaction.text(url);
     }
 
     private static void require(boolean condition, String message) {

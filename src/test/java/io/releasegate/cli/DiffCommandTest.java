@@ -72,20 +72,46 @@ class DiffCommandTest {
     }
 
     @Test
-    void shouldUseThePolicyAtTheHeadRevision() throws Exception {
+    void shouldJudgeByThePolicyAtTheBaseRevisionNotTheOneTheChangeShips() throws Exception {
         try (ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"))) {
-            String base = repo.copyFixture("poolfile/incident-before.yml", "lb/pools.yml").commit("pool");
-            String head = repo.write(".releasegate.yml", "review:\n  threshold: CRITICAL\n  maxAge: 90m\nrisk:\n  kinds:\n"
-                    + "    SINGLE_POINT_OF_FAILURE: HIGH\n")
+            String base = repo.write(".releasegate.yml", "review:\n  maxAge: 90m\n")
+                    .copyFixture("poolfile/incident-before.yml", "lb/pools.yml").commit("pool");
+            String head = repo.write(".releasegate.yml", "review:\n  threshold: CRITICAL\n  maxAge: 90m\nrisk:\n"
+                    + "  kinds:\n    SINGLE_POINT_OF_FAILURE: HIGH\n")
                     .copyFixture("poolfile/incident-after.yml", "lb/pools.yml").commit("relax policy");
             repo.write(".releasegate.yml", "this file in the work tree is not what was committed: [\n");
 
             Run run = run("diff", "--repo", repo.root().toString(), "--base", base, "--head", head);
 
-            assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains("risk HIGH, no review required");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("risk CRITICAL, review required (2 approvals)")
+                    .contains("CRITICAL POLICY_CHANGED").contains("review.threshold: LOW → CRITICAL")
+                    .contains("risk.kinds.SINGLE_POINT_OF_FAILURE: CRITICAL → HIGH")
+                    .contains("CRITICAL SINGLE_POINT_OF_FAILURE");
             Run json = run("diff", "--repo", repo.root().toString(), "--base", base, "--head", head, "--format", "json");
-            assertThat(Json.mapper().readTree(json.out()).get("approvalMaxAgeMinutes").asLong()).isEqualTo(90);
+            JsonNode report = Json.mapper().readTree(json.out());
+            assertThat(report.get("approvalMaxAgeMinutes").asLong()).isEqualTo(90);
+            assertThat(report.get("policy").asText()).isEqualTo(base.substring(0, 10) + ":.releasegate.yml");
+            assertThat(report.at("/changes/0/kind").asText()).isEqualTo("POLICY_CHANGED");
+            assertThat(report.at("/changes/0/server").asText()).isEqualTo("review.threshold");
+            assertThat(report.at("/changes/0/before").asText()).isEqualTo("LOW");
+            assertThat(report.at("/changes/0/after").asText()).isEqualTo("CRITICAL");
+        }
+    }
+
+    @Test
+    void shouldLetTheOperatorsPolicyOverrideTheBaseRevisions() throws Exception {
+        try (ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"))) {
+            String base = repo.write(".releasegate.yml", "review:\n  threshold: LOW\n")
+                    .copyFixture("poolfile/incident-before.yml", "lb/pools.yml").commit("pool");
+            String head = repo.copyFixture("poolfile/incident-after.yml", "lb/pools.yml").commit("remove web-02");
+            Path operator = Files.writeString(dir.resolve("operator.yml"), "review:\n  approvals: {CRITICAL: 3}\n");
+
+            Run run = run("diff", "--repo", repo.root().toString(), "--base", base, "--head", head, "--config",
+                    operator.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("risk CRITICAL, review required (3 approvals)");
         }
     }
 

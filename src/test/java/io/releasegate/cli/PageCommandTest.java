@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -124,11 +126,14 @@ class PageCommandTest {
         }
     }
 
+    /** Runs {@code page} with the test's directory as the operator's secret directory (the secrets are files). */
     private int run(String... args) {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        List<String> withSecrets = new ArrayList<>(List.of(args));
+        withSecrets.addAll(List.of("--secret-dir", dir.toString()));
+        return cli.execute(withSecrets.toArray(String[]::new));
     }
 
     private Path outbox() {

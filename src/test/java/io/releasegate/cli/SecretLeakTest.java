@@ -11,6 +11,7 @@ import io.releasegate.paging.Page;
 import io.releasegate.paging.PageResult;
 import io.releasegate.paging.Paging;
 import io.releasegate.paging.Outbox;
+import io.releasegate.paging.SecretRules;
 import io.releasegate.paging.Secrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,14 +60,14 @@ class SecretLeakTest {
 
             // act: through the CLI ...
             int exit = cli.execute("page", "--summary", "web-02 at 0%", "--config", config.toString(),
-                    "--outbox", dir.resolve("outbox.jsonl").toString());
+                    "--outbox", dir.resolve("outbox.jsonl").toString(), "--secret-dir", dir.toString());
             int flush = cli.execute("page", "--flush", dir.resolve("outbox.jsonl").toString(), "--config",
-                    config.toString());
+                    config.toString(), "--secret-dir", dir.toString());
 
             // ... and through the engine API
             BufferedLog log = new BufferedLog();
             EscalationConfig escalation = EscalationConfig.fromYaml(config);
-            Paging paging = new Paging(escalation.escalation(Secrets.fromEnvironment(), log),
+            Paging paging = new Paging(escalation.escalation(Secrets.fromEnvironment(SecretRules.of(List.of(), dir)), log),
                     new Outbox(dir.resolve("engine-outbox.jsonl")), log);
             PageResult result = paging.send(Page.trigger("k", "summary").build());
 
@@ -85,7 +86,7 @@ class SecretLeakTest {
             everything.add(Files.readString(dir.resolve("outbox.jsonl")));
             everything.add(Files.readString(dir.resolve("engine-outbox.jsonl")));
             for (String contact : escalation.contacts().keySet()) {
-                everything.add(escalation.contact(contact).pager(Secrets.fromEnvironment()).toString());
+                everything.add(escalation.contact(contact).pager(Secrets.fromEnvironment(SecretRules.of(List.of(), dir))).toString());
             }
         }
         assertThat(String.join("\n", everything)).isNotBlank()
@@ -102,7 +103,7 @@ class SecretLeakTest {
         EscalationConfig escalation = EscalationConfig.fromYaml(config);
 
         // act / assert
-        assertThatThrownBy(() -> escalation.escalation(Secrets.fromEnvironment(), new BufferedLog()))
+        assertThatThrownBy(() -> escalation.escalation(Secrets.fromEnvironment(SecretRules.of(List.of(), dir)), new BufferedLog()))
                 .hasMessage("secret file:" + url + " is not an http(s) URL")
                 .hasMessageNotContaining(SLACK_TOKEN);
     }

@@ -86,6 +86,38 @@ class EscalationConfigTest {
     }
 
     @Test
+    void shouldRefuseASecretTheOperatorDoesNotAllowNamingFileLineAndKeyBeforeReadingIt() throws Exception {
+        // arrange: the policy names an environment variable and a file the operator never allowed
+        Path file = write("""
+                escalation:
+                  contacts:
+                    oncall-pd:
+                      type: pagerduty
+                      routingKey: env:SOME_SECRET
+                    hook:
+                      type: webhook
+                      url: file:/etc/shadow
+                """);
+        Secrets operator = Secrets.from(Map.of("SOME_SECRET", "must-not-be-read"), SecretRules.prefixOnly());
+
+        // act / assert
+        assertThatThrownBy(() -> EscalationConfig.fromYaml(file, operator))
+                .isInstanceOf(EscalationConfigException.class)
+                .hasMessage(file + ":5: escalation.contacts.oncall-pd.routingKey: env:SOME_SECRET is not an allowed"
+                        + " secret: environment variables must be named RELEASE_GATE_* or allowed by the operator"
+                        + " with --secret-env SOME_SECRET");
+        Path onlyFile = write("""
+                escalation:
+                  contacts:
+                    hook: {type: webhook, url: file:/etc/shadow}
+                """);
+        assertThatThrownBy(() -> EscalationConfig.fromYaml(onlyFile, operator))
+                .hasMessage(onlyFile + ":3: escalation.contacts.hook.url: file:/etc/shadow is not an allowed secret:"
+                        + " file: secrets are read only below a directory the operator names with --secret-dir DIR");
+        assertThat(EscalationConfig.fromYaml(onlyFile).contacts()).containsKey("hook");
+    }
+
+    @Test
     void shouldNameTheKeyAndLineOfAnUnknownContactType() {
         // arrange
         Path file = write("""
@@ -190,7 +222,8 @@ class EscalationConfigTest {
         EscalationConfig config = EscalationConfig.fromYaml(write(EXAMPLE));
 
         // act / assert
-        assertThatThrownBy(() -> config.escalation(Secrets.from(Map.of()), io.releasegate.log.LogSink.NONE))
+        Secrets allowedButUnset = Secrets.from(Map.of(), SecretRules.of(List.of("PD_ROUTING_KEY"), null));
+        assertThatThrownBy(() -> config.escalation(allowedButUnset, io.releasegate.log.LogSink.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("secret env:PD_ROUTING_KEY: environment variable PD_ROUTING_KEY is not set or empty");
     }

@@ -2,6 +2,7 @@ package io.releasegate.verify.health;
 
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
+import io.releasegate.log.Redaction;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public record HealthTarget(String server, URI url) implements Serializable {
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("health target " + server + ": '" + url
+            throw new IllegalArgumentException("health target " + server + ": '" + Redaction.text(url.toString())
                     + "' is not an absolute http or https URL");
         }
     }
@@ -39,14 +40,14 @@ public record HealthTarget(String server, URI url) implements Serializable {
         Objects.requireNonNull(spec, "spec");
         int equals = spec.indexOf('=');
         if (equals <= 0 || equals == spec.length() - 1) {
-            throw new IllegalArgumentException("health target '" + spec + "' is not NAME=URL (e.g. web-01="
-                    + "http://10.0.0.1:8080/health)");
+            throw new IllegalArgumentException("health target '" + Redaction.text(spec)
+                    + "' is not NAME=URL (e.g. web-01=http://10.0.0.1:8080/health)");
         }
         String url = spec.substring(equals + 1).trim();
         try {
             return new HealthTarget(spec.substring(0, equals).trim(), new URI(url));
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("health target '" + spec + "': '" + url + "' is not a URL: "
+            throw new IllegalArgumentException("health target '" + Redaction.text(spec) + "' is not a URL: "
                     + e.getReason(), e);
         }
     }

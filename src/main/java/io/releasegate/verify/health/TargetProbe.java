@@ -1,5 +1,6 @@
 package io.releasegate.verify.health;
 
+import io.releasegate.log.Redaction;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -41,8 +42,8 @@ final class TargetProbe {
         // the first probe pays the connection set-up and, in a fresh JVM, the HTTP client's class loading (about
         // 300 ms here): with more than one answer it counts for status and body, not for the latency figures
         List<Long> measured = latencies.size() > 1 ? latencies.subList(1, latencies.size()) : latencies;
-        return new HealthObservation(target.server(), target.url().toString(), options.probes(), statuses,
-                percentile(measured, 50), percentile(measured, 95), matched, error);
+        return new HealthObservation(target.server(), Redaction.text(target.url().toString()), options.probes(),
+                statuses, percentile(measured, 50), percentile(measured, 95), matched, error);
     }
 
     /** Nearest-rank percentile in milliseconds, -1 when nothing answered. */

@@ -96,7 +96,9 @@ public class ReleaseGateDiffStep extends Step {
             Run<?, ?> run = getContext().get(Run.class);
             String policy = step.config != null ? step.config
                     : new JenkinsFacade().configuration().getDefaultPolicyPath();
-            // the default policy is read from the head revision by the engine; any other path from the work tree
+            // the engine judges by the policy at the base revision (a path inside the repository is read from git
+            // there, never from the work tree, which holds the change under review); a path outside it is an
+            // operator's file on the agent
             String answer = workspace.child(step.dir).act(new DiffCallable(step.base, step.head,
                     AgentVerification.DEFAULT_POLICY.equals(policy) ? null : policy));
             Map<String, Object> reply = JsonMaps.parse(answer, "the diff reply");
