@@ -36,6 +36,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheSshLibrariesInsideTheSignatureCode() {
+        noClasses().that().resideOutsideOfPackage("io.releasegate.signoff.sshsig..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.sshd..", "org.bouncycastle..")
+                .check(engine);
+    }
+
+    @Test
     void shouldNotLetAnythingUseTheCli() {
         noClasses().that().resideOutsideOfPackage("io.releasegate.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.releasegate.cli..")

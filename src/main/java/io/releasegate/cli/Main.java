@@ -24,6 +24,7 @@ public final class Main implements Runnable {
         COMMANDS.put("lint", LintCommand::new);
         COMMANDS.put("verify", VerifyCommand::new);
         COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("approve", ApproveCommand::new);
         COMMANDS.put("page", PageCommand::new);
         COMMANDS.put("hold", HoldCommand::new);
         COMMANDS.put("playbook", PlaybookCommand::new);

@@ -60,8 +60,18 @@ final class RunCommand implements Callable<Integer> {
     Path restoreHaproxy;
 
     @Option(names = "--approvals", paramLabel = "FILE",
-            description = "Approvals file (YAML or JSON, docs/sign-off.md).")
+            description = "Approvals file (YAML or JSON, docs/sign-off.md); each decision signed with"
+                    + " `release-gate approve`.")
     Path approvals;
+
+    @Option(names = "--allowed-signers", paramLabel = "FILE",
+            description = "OpenSSH allowed_signers file with the reviewers' keys (default: .releasegate/allowed_signers"
+                    + " at the base revision, read from git).")
+    Path allowedSigners;
+
+    @Option(names = "--allow-unsigned-approvals",
+            description = "Also count unsigned decisions; the reports then say the approvals were NOT verified.")
+    boolean allowUnsignedApprovals;
 
     @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "Git repository (default: .).")
     Path repo;
@@ -116,7 +126,8 @@ final class RunCommand implements Callable<Integer> {
             String name = gate != null ? gate : gateName(repo);
             GateRequest request = new GateRequest(repo, base, head, Optional.ofNullable(config), given, name,
                     new CommandDeploy(deploy, inputs.settings().deployTimeout()), rollbackAction, restoreHaproxy,
-                    secrets, outbox, html == null ? null : html.toAbsolutePath().toUri().toString());
+                    secrets, outbox, html == null ? null : html.toAbsolutePath().toUri().toString(),
+                    allowedSigners, allowUnsignedApprovals);
             run = new GateRunner(new StderrLog(err, verbose)).run(request, inputs);
         } catch (ConfigParseException e) {
             err.println("release-gate run: " + Redaction.text(e.getMessage()));

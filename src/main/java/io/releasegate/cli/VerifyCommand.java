@@ -7,25 +7,16 @@ import io.releasegate.log.Redaction;
 import io.releasegate.policy.DeclaredHolds;
 import io.releasegate.policy.DeclaredPools;
 import io.releasegate.policy.HoldPolicy;
-import io.releasegate.verify.HeldServers;
 import io.releasegate.report.VerificationHtml;
 import io.releasegate.report.VerificationJson;
 import io.releasegate.report.VerificationJunit;
 import io.releasegate.report.VerificationText;
-import io.releasegate.verify.BackendIdentifier;
-import io.releasegate.verify.ExpectedPool;
-import io.releasegate.verify.LiveCheck;
-import io.releasegate.verify.LiveChecks;
 import io.releasegate.verify.Monitor;
 import io.releasegate.verify.VerificationRequest;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.Verdict;
+import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
-import io.releasegate.live.HaproxyRuntime;
-import io.releasegate.live.StatsPage;
-import io.releasegate.verify.health.HealthOptions;
-import io.releasegate.verify.health.HealthProbe;
-import io.releasegate.verify.health.HealthTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -163,19 +154,21 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<VerificationResult> results;
         try {
-            List<Target> targets = targets();
             Monitor.Window window = new Monitor.Window(samples, interval, failureLimit);
             if (!format.equals("text") && !format.equals("json")) {
                 throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
             }
+            VerificationSpec verification = verificationSpec();
+            List<Target> targets = targets();
+            Holds holds = holds();
             LogSink log = new StderrLog(err, true);
             results = new ArrayList<>();
             for (Target target : targets) {
-                Verifier verifier = new Verifier().adjusting(target.held());
-                VerificationRequest request = request(target, targets.size());
-                List<LiveCheck> live = liveChecks(target);
-                results.add(window.samples() == 1 ? verifier.verify(request, live, log)
-                        : new Monitor(verifier).run(request, live, window, log));
+                VerificationSpec.Plan plan = verification.withLb(target.lb()).plan(target.declared(), holds,
+                        Clock.systemUTC(), targets.size());
+                Verifier verifier = plan.verifier(new Verifier());
+                results.add(window.samples() == 1 ? verifier.verify(plan.request(), plan.liveChecks(), log)
+                        : new Monitor(verifier).run(plan.request(), plan.liveChecks(), window, log));
             }
         } catch (IllegalArgumentException e) {
             err.println("release-gate verify: " + Redaction.text(e.getMessage()));
@@ -201,8 +194,26 @@ final class VerifyCommand implements Callable<Integer> {
         return results.stream().allMatch(r -> r.verdict() == Verdict.PASS) ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
-    /** One pool to verify: where to send requests, what to expect, its declaration and its holds. */
-    private record Target(URI lb, ExpectedPool expected, Pool declared, HeldServers held) {
+    /** The one verification spec of this command line (the first --lb; each pool gets its own). */
+    private VerificationSpec verificationSpec() {
+        if (healthPath != null && expect != null) {
+            throw new IllegalArgumentException("--health-path needs server addresses from --repo or --config; "
+                    + "with --expect give --health NAME=URL");
+        }
+        VerificationSpec.Builder builder = VerificationSpec.builder(lbs.get(0)).identify(identify)
+                .requests(requests).concurrency(concurrency).rate(rate).timeout(timeout).deadline(deadline)
+                .alpha(alpha).maxErrorRate(maxErrorRate).latencyP95Ms(latencyP95Ms).healthBody(healthBody)
+                .healthPath(healthPath).haproxySocket(haproxySocket == null ? "" : haproxySocket.toString())
+                .stats(stats);
+        health.forEach(builder::healthUrl);
+        if (expect != null) {
+            builder.expect(expect).algorithm(algorithm).pool(pools.isEmpty() ? "" : pools.get(0));
+        }
+        return builder.build();
+    }
+
+    /** One pool to verify: where to send requests and its declaration when known (none with --expect). */
+    private record Target(URI lb, Optional<Pool> declared) {
     }
 
     private List<Target> targets() {
@@ -215,10 +226,7 @@ final class VerifyCommand implements Callable<Integer> {
             if (uris.size() != 1 || pools.size() > 1) {
                 throw new IllegalArgumentException("--expect describes one pool: give one --lb (and at most one --pool)");
             }
-            ExpectedPool pool = ExpectedPool.parse(expect).withAlgorithm(algorithm);
-            pool = pools.isEmpty() ? pool : pool.withName(pools.get(0));
-            HeldServers held = new HeldServers(pool.toPool(), holds(), Clock.systemUTC());
-            return List.of(new Target(uris.get(0), held.isEmpty() ? pool : held.expected(), pool.toPool(), held));
+            return List.of(new Target(uris.get(0), Optional.empty()));
         }
         if (pools.isEmpty()) {
             throw new IllegalArgumentException("--pool is required with --repo or --config");
@@ -229,11 +237,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<Pool> declared = repo != null ? DeclaredPools.atRevision(repo, rev, Optional.empty(), pools)
                 : DeclaredPools.inFile(config, pools);
-        Holds holds = holds();
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
-            HeldServers held = new HeldServers(declared.get(i), holds, Clock.systemUTC());
-            targets.add(new Target(uris.get(i), held.expected(), declared.get(i), held));
+            targets.add(new Target(uris.get(i), Optional.of(declared.get(i))));
         }
         return targets;
     }
@@ -244,38 +250,6 @@ final class VerifyCommand implements Callable<Integer> {
             return DeclaredHolds.inFile(holdsFile, HoldPolicy.DEFAULTS.maxDuration(), Instant.now(), false);
         }
         return repo != null ? DeclaredHolds.atRevision(repo, rev, Optional.empty()) : Holds.none("");
-    }
-
-    private VerificationRequest request(Target target, int poolsInRun) {
-        return VerificationRequest.builder(target.lb(), target.expected())
-                .identify(BackendIdentifier.parse(identify)).requests(requests).concurrency(concurrency).rate(rate)
-                .timeout(timeout).deadline(deadline).alpha(alpha).poolsInRun(poolsInRun).maxErrorRate(maxErrorRate)
-                .build();
-    }
-
-    private List<LiveCheck> liveChecks(Target target) {
-        List<LiveCheck> checks = new ArrayList<>();
-        List<HealthTarget> healthTargets = new ArrayList<>();
-        if (healthPath != null) {
-            if (expect != null) {
-                throw new IllegalArgumentException("--health-path needs server addresses from --repo or --config; "
-                        + "with --expect give --health NAME=URL");
-            }
-            healthTargets.addAll(HealthTarget.fromPool(target.declared(), healthPath));
-        }
-        health.forEach(spec -> healthTargets.add(HealthTarget.parse(spec)));
-        if (!healthTargets.isEmpty()) {
-            HealthOptions options = HealthOptions.DEFAULTS.withTimeout(timeout).withLatencyP95Ms(latencyP95Ms)
-                    .withBodyRegex(healthBody);
-            checks.add(LiveChecks.health(healthTargets, options, HealthProbe.jdk()));
-        }
-        if (haproxySocket != null) {
-            checks.add(LiveChecks.drift(target.declared(), new HaproxyRuntime(haproxySocket, timeout), target.held()));
-        }
-        if (stats != null) {
-            checks.add(LiveChecks.drift(target.declared(), new StatsPage(uri(stats), timeout), target.held()));
-        }
-        return checks;
     }
 
     private static URI uri(String text) {

@@ -10,8 +10,8 @@ import io.releasegate.gate.GateOutcome;
 import io.releasegate.gate.GateRequest;
 import io.releasegate.gate.GateRun;
 import io.releasegate.gate.GateRunner;
-import io.releasegate.gate.GateStep;
-import io.releasegate.gate.Timeline;
+import io.releasegate.log.TimedStep;
+import io.releasegate.log.Timeline;
 import io.releasegate.log.LogSink;
 import io.releasegate.policy.ChangeReport;
 import io.releasegate.policy.ChangeAssessment;
@@ -21,12 +21,16 @@ import io.releasegate.rollback.RollbackContext;
 import io.releasegate.rollback.RollbackResult;
 import io.releasegate.paging.Secrets;
 import io.releasegate.signoff.Approval;
+import io.releasegate.signoff.ApprovalSigner;
 import io.releasegate.signoff.Decision;
+import io.releasegate.signoff.sshsig.SshSigException;
 import io.releasegate.verify.Verdict;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -62,7 +66,7 @@ public final class Drill implements AutoCloseable {
      */
     public DrillResult run() throws IOException {
         Timeline timeline = new Timeline();
-        List<GateStep> steps = new ArrayList<>();
+        List<TimedStep> steps = new ArrayList<>();
         byte[] key = new byte[16];
         new SecureRandom().nextBytes(key);
         String routingKey = HexFormat.of().formatHex(key);
@@ -75,7 +79,7 @@ public final class Drill implements AutoCloseable {
         endpoints.put("web-02", "http://" + web02.address() + "/");
         endpoints.put("PagerDuty Events v2", pagerDuty.baseUrl() + "/v2/enqueue (accepted events: "
                 + pagerDuty.baseUrl() + "/v2/events)");
-        steps.add(timeline.record("start backends", GateStep.Status.OK, start, "web-01 at " + web01.address()
+        steps.add(timeline.record("start backends", TimedStep.Status.OK, start, "web-01 at " + web01.address()
                 + " (answers 503 above " + Math.round(OVERLOAD * options.rate()) + " requests/s, as memory exhaustion"
                 + " would), web-02 at " + web02.address() + ", PagerDuty Events v2 endpoint at "
                 + pagerDuty.baseUrl()));
@@ -92,19 +96,19 @@ public final class Drill implements AutoCloseable {
             repo.write(".releasegate.yml", DrillFiles.policy(options.balancer(), lbUrl, options.rate(),
                     pagerDuty.baseUrl().toString()));
             base = repo.commit("web: web-01 and web-02 behind round robin", OPERATOR, OPERATOR_EMAIL);
-            steps.add(timeline.record("create repository", GateStep.Status.OK, start, repoDir + ": " + path
+            steps.add(timeline.record("create repository", TimedStep.Status.OK, start, repoDir + ": " + path
                     + " and .releasegate.yml at " + shortSha(base)));
 
             start = timeline.now();
             DrillBalancer balancer = keep(balancer(lbPort));
             balancer.apply(path, read(repoDir, base, path));
             endpoints.put("load balancer", balancer.url().toString());
-            steps.add(timeline.record("start load balancer", GateStep.Status.OK, start, balancer.describe()));
+            steps.add(timeline.record("start load balancer", TimedStep.Status.OK, start, balancer.describe()));
 
             start = timeline.now();
             repo.write(path, DrillFiles.config(options.balancer(), lbPort, web01.address(), web02.address(), false));
             head = repo.commit("web: take web-02 out for a load test", OPERATOR, OPERATOR_EMAIL);
-            steps.add(timeline.record("commit change", GateStep.Status.OK, start, "\"web: take web-02 out for a load"
+            steps.add(timeline.record("commit change", TimedStep.Status.OK, start, "\"web: take web-02 out for a load"
                     + " test\" at " + shortSha(head) + " by " + OPERATOR));
         } catch (RepositoryException e) {
             throw new IOException(e.getMessage(), e);
@@ -114,13 +118,20 @@ public final class Drill implements AutoCloseable {
 
         start = timeline.now();
         Approval approval;
+        Path allowedSigners = options.workDir().resolve("allowed_signers");
         try {
             ChangeReport change = ChangeAssessment.assess(repoDir, base, head, Optional.empty(), false, log);
-            approval = new Approval(DrillFiles.REVIEWER, Set.of(), Decision.APPROVE,
-                    "simulated sign-off for the drill", Instant.now(), change.digest());
-            steps.add(timeline.record("simulated sign-off", GateStep.Status.OK, start, "approved by "
-                    + DrillFiles.REVIEWER + " (simulated sign-off for the drill) for digest " + change.digest()));
-        } catch (RepositoryException | PolicyException e) {
+            // the simulated reviewer signs with a key made for this drill, listed in the drill's allowed_signers
+            ApprovalSigner reviewerKey = ApprovalSigner.ephemeral();
+            String email = DrillFiles.REVIEWER + "@drill.invalid";
+            approval = reviewerKey.sign(new Approval(DrillFiles.REVIEWER, Set.of(), Decision.APPROVE,
+                    "simulated sign-off for the drill", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    change.digest(), null, email));
+            Files.writeString(allowedSigners, reviewerKey.allowedSignersLine(email) + "\n");
+            steps.add(timeline.record("simulated sign-off", TimedStep.Status.OK, start, "approved by "
+                    + DrillFiles.REVIEWER + " (simulated sign-off for the drill, signed with a drill "
+                    + reviewerKey.describeKey() + ") for digest " + change.digest()));
+        } catch (RepositoryException | PolicyException | SshSigException e) {
             throw new IOException("the drill repository cannot be reviewed: " + e.getMessage(), e);
         }
 
@@ -129,21 +140,21 @@ public final class Drill implements AutoCloseable {
                 context -> deploy(balancer, repoDir, path, context),
                 context -> rollback(balancer, repoDir, path, context), null,
                 Secrets.from(Map.of(DrillFiles.ROUTING_KEY_VARIABLE, routingKey)),
-                options.workDir().resolve("outbox.jsonl"), null);
+                options.workDir().resolve("outbox.jsonl"), null, allowedSigners, false);
         GateRun run;
         try {
             run = new GateRunner(log).run(request);
         } catch (GateInputException e) {
             throw new IOException("the drill's gate could not start: " + e.getMessage(), e);
         }
-        for (GateStep step : run.timeline()) {
-            steps.add(new GateStep(step.name(), step.status(), gateStart + step.startMs(), step.durationMs(),
+        for (TimedStep step : run.timeline()) {
+            steps.add(new TimedStep(step.name(), step.status(), gateStart + step.startMs(), step.durationMs(),
                     step.detail()));
         }
         start = timeline.now();
         List<String> findings = findings(run, pagerDuty.events());
         boolean caught = findings.stream().allMatch(finding -> finding.startsWith("ok: "));
-        steps.add(new GateStep("check", caught ? GateStep.Status.OK : GateStep.Status.FAILED, start,
+        steps.add(new TimedStep("check", caught ? TimedStep.Status.OK : TimedStep.Status.FAILED, start,
                 timeline.now() - start, caught ? "the gate caught the incident" : "the gate MISSED part of the"
                         + " incident"));
         return new DrillResult(caught, findings, run, steps, pagerDuty.events(), endpoints, options.workDir(),
@@ -165,12 +176,12 @@ public final class Drill implements AutoCloseable {
                 : run.verification().verdict() + ", web-02 got " + run.verification().observed()
                         .getOrDefault("web-02", 0L) + " of " + run.verification().requests() + " requests"
                         + (failed ? "" : ": " + String.join("; ", run.verification().reasons())))));
-        boolean rolledBack = run.rollback() != null && run.rollback().succeeded();
+        boolean rolledBack = run.rollback() != null && run.rollback().rolledBack();
         findings.add(check(rolledBack, "rollback: " + (run.rollback() == null ? "did not run"
                 : run.rollback().reason())));
         boolean recovered = run.reverification() != null && run.reverification().verdict() == Verdict.PASS;
         findings.add(check(recovered, "verification after the rollback: " + (run.reverification() == null
-                ? "did not run" : run.reverification().verdict() + " " + run.reverification().observed()
+                ? "did not run" : run.reverification().verdict() + ", " + observed(run.reverification())
                         + (recovered ? "" : ": " + String.join("; ", run.reverification().reasons())))));
         List<String> actions = events.stream().map(PagerDutyEndpoint.Event::action).toList();
         boolean sameKey = events.size() >= 2 && events.stream().map(PagerDutyEndpoint.Event::dedupKey).distinct()
@@ -181,6 +192,13 @@ public final class Drill implements AutoCloseable {
         findings.add(check(run.outcome() == GateOutcome.ROLLED_BACK, "gate outcome " + run.outcome() + " (exit "
                 + run.exitCode() + ")"));
         return findings;
+    }
+
+    /** {@code web-01 98, web-02 97}. */
+    private static String observed(io.releasegate.verify.VerificationResult result) {
+        List<String> counts = new ArrayList<>();
+        result.observed().forEach((server, count) -> counts.add(server + " " + count));
+        return String.join(", ", counts);
     }
 
     private static String check(boolean ok, String what) {
@@ -217,10 +235,10 @@ public final class Drill implements AutoCloseable {
                 + options.balancer().wire() + " load balancer";
         try {
             balancer.apply(path, read(repoDir, context.base(), path));
-            return new RollbackResult(action, true, null, false, "", elapsed(start), "restored the previous "
-                    + "configuration: " + balancer.describe());
+            return RollbackResult.ok(action, null, "", elapsed(start), "restored the previous configuration: "
+                    + balancer.describe());
         } catch (IOException | RuntimeException e) {
-            return new RollbackResult(action, false, null, false, "", elapsed(start), "the restore failed: "
+            return RollbackResult.failed(action, null, false, "", elapsed(start), "the restore failed: "
                     + e.getMessage());
         }
     }

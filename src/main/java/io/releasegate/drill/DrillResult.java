@@ -1,7 +1,7 @@
 package io.releasegate.drill;
 
 import io.releasegate.gate.GateRun;
-import io.releasegate.gate.GateStep;
+import io.releasegate.log.TimedStep;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Map;
  * @param workDir   where the repository, the outbox and the load balancer's files are
  * @param totalMs   the drill's total time
  */
-public record DrillResult(boolean caught, List<String> findings, GateRun run, List<GateStep> timeline,
+public record DrillResult(boolean caught, List<String> findings, GateRun run, List<TimedStep> timeline,
         List<PagerDutyEndpoint.Event> events, Map<String, String> endpoints, Path workDir, long totalMs) {
     public DrillResult {
         findings = List.copyOf(findings);

@@ -19,7 +19,7 @@ public final class CommandDeploy implements DeployAction {
     @Override
     public DeployResult deploy(RollbackContext context) {
         RollbackResult result = runner.run(context);
-        return new DeployResult(result.action(), result.succeeded(), result.exitCode(), result.output(),
+        return new DeployResult(result.action(), result.rolledBack(), result.exitCode(), result.output(),
                 result.durationMs(), result.reason());
     }
 }

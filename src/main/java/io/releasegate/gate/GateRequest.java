@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param secrets        resolves the escalation contacts' secret references
  * @param outbox         where undelivered pages are kept, or null
  * @param reportLink     a link for the pages (the report), or null
+ * @param allowedSigners the operator's allowed_signers file, or null for {@code .releasegate/allowed_signers} at base
+ * @param allowUnsignedApprovals the operator accepts unsigned decisions (the reports then say they were not verified)
  */
 public record GateRequest(Path repository, String base, String head, Optional<Path> policyFile,
         List<Approval> approvals, String gate, DeployAction deploy, RollbackAction rollback, Path restoreSocket,
-        Secrets secrets, Path outbox, String reportLink) {
+        Secrets secrets, Path outbox, String reportLink, Path allowedSigners, boolean allowUnsignedApprovals) {
     public GateRequest {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(base, "base");
@@ -40,5 +42,13 @@ public record GateRequest(Path repository, String base, String head, Optional<Pa
             throw new IllegalArgumentException("give one rollback: a command or an HAProxy socket to restore, "
                     + "not both");
         }
+    }
+
+    /** A request whose decisions must be signed by keys in {@code .releasegate/allowed_signers} at base. */
+    public GateRequest(Path repository, String base, String head, Optional<Path> policyFile, List<Approval> approvals,
+            String gate, DeployAction deploy, RollbackAction rollback, Path restoreSocket, Secrets secrets,
+            Path outbox, String reportLink) {
+        this(repository, base, head, policyFile, approvals, gate, deploy, rollback, restoreSocket, secrets, outbox,
+                reportLink, null, false);
     }
 }

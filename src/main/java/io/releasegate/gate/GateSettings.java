@@ -3,8 +3,9 @@ package io.releasegate.gate;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.YamlNode;
 import io.releasegate.policy.Durations;
-import io.releasegate.verify.BackendIdentifier;
+import io.releasegate.verify.ExpectedPool;
 import io.releasegate.verify.VerificationRequest;
+import io.releasegate.verify.VerificationSpec;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,32 +14,23 @@ import java.util.Optional;
 
 /**
  * The {@code verify:} section of {@code .releasegate.yml}: how {@code release-gate run} verifies the pool after a
- * deploy (the same options as {@code release-gate verify}), and the time limits of the deploy and rollback commands.
+ * deploy (one {@link VerificationSpec}, the same options as {@code release-gate verify}), and the time limits of the
+ * deploy and rollback commands.
  *
- * @param lb              the load balancer's frontend URL (required)
- * @param pool            the pool (HAProxy backend, nginx upstream) to verify (required)
- * @param expect          servers that must carry traffic, {@code web-01,web-02} or {@code web-01=3,web-02=1}; empty
- *                        means the pool as declared at the head revision
- * @param identify        where a response names its backend ({@code header:X-Served-By})
- * @param requests        upper bound of requests, 0 = from the sample plan
- * @param rate            requests per second (cap)
- * @param concurrency     requests in flight
- * @param alpha           significance level
- * @param maxErrorRate    largest tolerated share of errors
- * @param timeout         per request
- * @param deadline        for one verification
- * @param healthPath      probe each declared server directly at this path; empty = no health check
- * @param latencyP95Ms    health: p95 latency limit, 0 = off
- * @param haproxySocket   HAProxy runtime API socket for the drift check; empty = none
- * @param stats           HAProxy stats CSV URL for the drift check; empty = none
+ * <p>Keys: {@code lb} and {@code pool} (required); {@code expect} (servers that must carry traffic, {@code
+ * web-01,web-02} or {@code web-01=3,web-02=1}; default the pool as declared), {@code identify}, {@code requests},
+ * {@code rate}, {@code concurrency}, {@code alpha}, {@code maxErrorRate}, {@code timeout}, {@code deadline},
+ * {@code healthPath}, {@code latencyP95Ms}, {@code haproxySocket}, {@code stats}, {@code deployTimeout},
+ * {@code rollbackTimeout}.
+ *
+ * @param verify          the verification of the pool
+ * @param pool            the pool (HAProxy backend, nginx upstream) to verify
  * @param deployTimeout   the deploy command is killed after this
  * @param rollbackTimeout the rollback command is killed after this
  */
-public record GateSettings(URI lb, String pool, String expect, BackendIdentifier identify, int requests, double rate,
-        int concurrency, double alpha, double maxErrorRate, Duration timeout, Duration deadline, String healthPath,
-        long latencyP95Ms, String haproxySocket, String stats, Duration deployTimeout, Duration rollbackTimeout)
+public record GateSettings(VerificationSpec verify, String pool, Duration deployTimeout, Duration rollbackTimeout)
         implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** The keys of the {@code verify:} section. */
     public static final String[] KEYS = {"lb", "pool", "expect", "identify", "requests", "rate", "concurrency",
         "alpha", "maxErrorRate", "timeout", "deadline", "healthPath", "latencyP95Ms", "haproxySocket", "stats",
@@ -57,13 +49,14 @@ public record GateSettings(URI lb, String pool, String expect, BackendIdentifier
         }
         YamlNode node = section.get();
         node.requireOnly(KEYS);
-        URI lb = uri(required(node, "lb"));
+        YamlNode lbNode = required(node, "lb");
+        uri(lbNode);
         String pool = required(node, "pool").asText().trim();
-        BackendIdentifier identify = BackendIdentifier.DEFAULT;
+        VerificationSpec.Builder spec = VerificationSpec.builder(lbNode.asText().trim());
         if (node.get("identify").isPresent()) {
             YamlNode value = node.get("identify").get();
             try {
-                identify = BackendIdentifier.parse(value.asText());
+                spec.identify(value.asText());
             } catch (IllegalArgumentException e) {
                 throw value.error(e.getMessage());
             }
@@ -71,32 +64,36 @@ public record GateSettings(URI lb, String pool, String expect, BackendIdentifier
         String expect = text(node, "expect");
         if (!expect.isEmpty()) {
             try {
-                io.releasegate.verify.ExpectedPool.parse(expect);
+                ExpectedPool.parse(expect);
             } catch (IllegalArgumentException e) {
                 throw node.get("expect").get().error("verify.expect: " + e.getMessage());
             }
+            spec.expect(expect).pool(pool);
         }
-        return new GateSettings(lb, pool, expect, identify,
-                node.get("requests").isPresent() ? node.get("requests").get().asInt(0, 10_000_000) : 0,
-                number(node, "rate", 0, 1_000_000, VerificationRequest.DEFAULT_RATE),
-                node.get("concurrency").isPresent() ? node.get("concurrency").get().asInt(1, 1024)
-                        : VerificationRequest.DEFAULT_CONCURRENCY,
-                number(node, "alpha", 1e-12, 0.5, VerificationRequest.DEFAULT_ALPHA),
-                number(node, "maxErrorRate", 0, 0.99, VerificationRequest.DEFAULT_MAX_ERROR_RATE),
-                duration(node, "timeout", VerificationRequest.DEFAULT_TIMEOUT),
-                duration(node, "deadline", VerificationRequest.DEFAULT_DEADLINE),
-                text(node, "healthPath"),
-                node.get("latencyP95Ms").isPresent() ? node.get("latencyP95Ms").get().asInt(0, 3_600_000) : 1000,
-                text(node, "haproxySocket"), text(node, "stats"),
-                duration(node, "deployTimeout", DEFAULT_COMMAND_TIMEOUT),
+        if (node.get("requests").isPresent()) {
+            spec.requests(node.get("requests").get().asInt(0, 10_000_000));
+        }
+        if (node.get("concurrency").isPresent()) {
+            spec.concurrency(node.get("concurrency").get().asInt(1, 1024));
+        }
+        if (node.get("latencyP95Ms").isPresent()) {
+            spec.latencyP95Ms(node.get("latencyP95Ms").get().asInt(0, 3_600_000));
+        }
+        spec.rate(number(node, "rate", 0, 1_000_000, VerificationRequest.DEFAULT_RATE))
+                .alpha(number(node, "alpha", 1e-12, 0.5, VerificationRequest.DEFAULT_ALPHA))
+                .maxErrorRate(number(node, "maxErrorRate", 0, 0.99, VerificationRequest.DEFAULT_MAX_ERROR_RATE))
+                .timeout(duration(node, "timeout", VerificationRequest.DEFAULT_TIMEOUT))
+                .deadline(duration(node, "deadline", VerificationRequest.DEFAULT_DEADLINE))
+                .healthPath(text(node, "healthPath")).haproxySocket(text(node, "haproxySocket"))
+                .stats(text(node, "stats"));
+        VerificationSpec verify;
+        try {
+            verify = spec.build();
+        } catch (IllegalArgumentException e) {
+            throw node.error("verify: " + e.getMessage());
+        }
+        return new GateSettings(verify, pool, duration(node, "deployTimeout", DEFAULT_COMMAND_TIMEOUT),
                 duration(node, "rollbackTimeout", DEFAULT_COMMAND_TIMEOUT));
-    }
-
-    /** The request for one verification of {@code expected} with these settings. */
-    public VerificationRequest request(io.releasegate.verify.ExpectedPool expected) {
-        return VerificationRequest.builder(lb, expected).identify(identify).requests(requests).rate(rate)
-                .concurrency(concurrency).alpha(alpha).maxErrorRate(maxErrorRate).timeout(timeout)
-                .deadline(deadline).build();
     }
 
     private static YamlNode required(YamlNode node, String key) throws ConfigParseException {
@@ -128,13 +125,12 @@ public record GateSettings(URI lb, String pool, String expect, BackendIdentifier
         }
     }
 
-    private static URI uri(YamlNode value) throws ConfigParseException {
+    private static void uri(YamlNode value) throws ConfigParseException {
         try {
             URI uri = new URI(value.asText().trim());
             if (uri.getScheme() == null || uri.getHost() == null) {
                 throw value.error("verify.lb must be an http:// or https:// URL with a host");
             }
-            return uri;
         } catch (URISyntaxException e) {
             throw value.error("verify.lb is not a URL: " + e.getReason());
         }

@@ -2,62 +2,42 @@ package io.releasegate.gate;
 
 import io.releasegate.config.Pool;
 import io.releasegate.log.LogSink;
+import io.releasegate.recovery.PoolVerifier;
+import io.releasegate.recovery.Stage;
 import io.releasegate.verify.ExpectedPool;
-import io.releasegate.verify.LiveCheck;
-import io.releasegate.verify.LiveChecks;
 import io.releasegate.verify.VerificationResult;
+import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
-import io.releasegate.live.HaproxyRuntime;
-import io.releasegate.live.StatsPage;
-import io.releasegate.verify.health.HealthOptions;
-import io.releasegate.verify.health.HealthProbe;
-import io.releasegate.verify.health.HealthTarget;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * One verification of the gate's pool with the policy's {@code verify:} settings, against a declared pool: the head's
- * after the deploy, the base's after a rollback. With {@code verify.expect} the traffic is tested against those
- * servers whatever the declaration says (the capacity the service needs).
+ * The gate's {@link PoolVerifier}: the policy's {@code verify:} spec against the pool as declared at the head revision
+ * after the deploy, and as declared at the base revision after a rollback (what the rollback restored). With
+ * {@code verify.expect} the traffic is tested against those servers whatever the declaration says (the capacity the
+ * service needs).
  */
-public final class PoolVerification {
+public final class PoolVerification implements PoolVerifier {
     private final Verifier verifier;
-    private final GateSettings settings;
+    private final VerificationSpec spec;
+    private final Pool head;
+    private final Optional<Pool> base;
 
-    public PoolVerification(Verifier verifier, GateSettings settings) {
+    /** {@code base} is empty when the base revision does not declare the pool. */
+    public PoolVerification(Verifier verifier, VerificationSpec spec, Pool head, Optional<Pool> base) {
         this.verifier = verifier;
-        this.settings = settings;
+        this.spec = spec;
+        this.head = head;
+        this.base = base;
     }
 
-    /** The servers the traffic must reach when {@code declared} is live. */
-    public ExpectedPool expected(Pool declared) {
-        if (settings.expect().isEmpty()) {
-            return ExpectedPool.fromPool(declared);
-        }
-        return ExpectedPool.parse(settings.expect()).withName(declared.name()).withAlgorithm(declared.algorithm());
+    /** The servers the traffic must reach after the deploy; fails before anything is deployed when there are none. */
+    public ExpectedPool expectedAfterDeploy() {
+        return spec.expected(Optional.of(head));
     }
 
-    public VerificationResult verify(Pool declared, LogSink log) {
-        return verifier.verify(settings.request(expected(declared)), liveChecks(declared), log);
-    }
-
-    private List<LiveCheck> liveChecks(Pool declared) {
-        List<LiveCheck> checks = new ArrayList<>();
-        if (!settings.healthPath().isEmpty()) {
-            HealthOptions options = HealthOptions.DEFAULTS.withTimeout(settings.timeout())
-                    .withLatencyP95Ms(settings.latencyP95Ms());
-            checks.add(LiveChecks.health(HealthTarget.fromPool(declared, settings.healthPath()), options,
-                    HealthProbe.jdk()));
-        }
-        if (!settings.haproxySocket().isEmpty()) {
-            checks.add(LiveChecks.drift(declared, new HaproxyRuntime(Path.of(settings.haproxySocket()),
-                    settings.timeout())));
-        }
-        if (!settings.stats().isEmpty()) {
-            checks.add(LiveChecks.drift(declared, new StatsPage(URI.create(settings.stats()), settings.timeout())));
-        }
-        return checks;
+    @Override
+    public VerificationResult verify(Stage stage, LogSink log) {
+        Pool declared = stage == Stage.AFTER_DEPLOY ? head : base.orElse(head);
+        return spec.verify(verifier, Optional.of(declared), log);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /** A {@link LogSink} that keeps entries in memory, to be replayed later (analysis-model's FilteredLog pattern). */
 public final class BufferedLog implements LogSink {
     /** One entry, already formatted. */
-    public record Entry(Level level, String message) {
+    public record Entry(Level level, String message) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** Severity of an entry. */

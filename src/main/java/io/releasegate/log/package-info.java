@@ -1,2 +1,5 @@
-/** The log sink through which the engine reports progress as data, for the CLI and the Jenkins build log. */
+/**
+ * The engine's log as data: messages through a {@link io.releasegate.log.LogSink} (printed by the CLI, replayed into
+ * the Jenkins build log) and the timed steps of a run ({@link io.releasegate.log.Timeline}).
+ */
 package io.releasegate.log;

@@ -67,17 +67,34 @@ public record Page(PageAction action, String dedupKey, String summary, Severity 
     }
 
     /**
-     * The stable dedup key of a gate, pool and change: {@code release-gate/<gate>/<pool>/<first 12 hex of digest>}.
-     * The digest may carry an algorithm prefix ({@code sha256:...}).
+     * The stable dedup key of a gate, pool and change: {@code release-gate/<gate>/<pool>/<first 12 hex of digest>},
+     * the same for every page about that change, so a resolve closes what the trigger opened and a second trigger
+     * updates it. Without a change digest (a verification between deploys) the key is
+     * {@code release-gate/<gate>/<pool>}: every failure of that pool updates one incident. A {@code /} in a name
+     * becomes {@code _}; a key longer than {@value #MAX_DEDUP_KEY} characters keeps its start and ends in {@code ~}
+     * and 16 hex digits of the SHA-256 of the whole key. The digest may carry an algorithm prefix
+     * ({@code sha256:...}).
      */
     public static String dedupKey(String gate, String pool, String changeDigest) {
-        Objects.requireNonNull(changeDigest, "changeDigest");
-        String hex = changeDigest.substring(changeDigest.indexOf(':') + 1).toLowerCase(Locale.ROOT);
-        if (!HEX.matcher(hex).matches()) {
-            throw new IllegalArgumentException("change digest '" + changeDigest
-                    + "' is not a hex digest of at least 12 digits");
+        String key = "release-gate/" + segment(gate, "gate") + "/" + segment(pool, "pool");
+        if (changeDigest != null) {
+            String hex = changeDigest.substring(changeDigest.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+            if (!HEX.matcher(hex).matches()) {
+                throw new IllegalArgumentException("change digest '" + changeDigest
+                        + "' is not a hex digest of at least 12 digits");
+            }
+            key += "/" + hex.substring(0, 12);
         }
-        return "release-gate/" + segment(gate, "gate") + "/" + segment(pool, "pool") + "/" + hex.substring(0, 12);
+        if (key.length() <= MAX_DEDUP_KEY) {
+            return key;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return key.substring(0, MAX_DEDUP_KEY - 17) + "~" + java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static String segment(String value, String what) {

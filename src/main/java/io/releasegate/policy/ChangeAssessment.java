@@ -1,19 +1,23 @@
 package io.releasegate.policy;
 
 import io.releasegate.config.FileRules;
+import io.releasegate.diff.Change;
 import io.releasegate.diff.DiffResult;
 import io.releasegate.diff.GitRepository;
 import io.releasegate.diff.RepositoryException;
 import io.releasegate.diff.RevisionDiff;
 import io.releasegate.log.LogSink;
+import io.releasegate.signoff.AllowedSignersSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The whole "what does this change do, and does it need review" step: opens the repository, loads the policy that
  * judges the change (the operator's, else the one at the <b>base</b> revision, never the change's own), diffs the
- * load-balancer files and the policy file itself, and assesses. Shared by the CLI's {@code diff} and {@code run} and
+ * load-balancer files, the policy file itself and the allowed signers file (who may sign approvals), and assesses. Shared by the CLI's {@code diff} and {@code run} and
  * by the Jenkins step.
  */
 public final class ChangeAssessment {
@@ -51,7 +55,16 @@ public final class ChangeAssessment {
                 log.warn("the change edits the policy %s (%d change(s)); the base revision's policy judges it",
                         path, edits.changes().size());
             }
-            return ChangeReport.of(diff.withPolicyEdits(edits.changes(), edits.errors()), policy);
+            List<Change> signers = SignerChanges.between(AllowedSignersSource.PATH,
+                    repository.read(baseSha, AllowedSignersSource.PATH), repository.read(headSha,
+                            AllowedSignersSource.PATH));
+            if (!signers.isEmpty()) {
+                log.warn("the change edits %s (%d change(s)): who may sign approvals is itself reviewed",
+                        AllowedSignersSource.PATH, signers.size());
+            }
+            List<Change> policyChanges = new ArrayList<>(edits.changes());
+            policyChanges.addAll(signers);
+            return ChangeReport.of(diff.withPolicyEdits(policyChanges, edits.errors()), policy);
         }
     }
 }

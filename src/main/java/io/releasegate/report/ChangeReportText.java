@@ -83,6 +83,33 @@ public final class ChangeReportText {
         return Redaction.text(out.toString());
     }
 
+    /**
+     * The change in one sentence, for a build log line, a build's summary and a notification: {@code CRITICAL risk,
+     * 3 changes, review required (2 approvals): Server web-02 removed from pool web. Pool web loses 50% of its
+     * capacity. (1 more)} (at most three messages).
+     */
+    public static String summary(ChangeReport report) {
+        int count = report.changes().size();
+        StringBuilder text = new StringBuilder(report.risk().name()).append(" risk, ").append(count)
+                .append(count == 1 ? " change, " : " changes, ").append(headline(report));
+        int shown = 0;
+        for (AssessedChange assessed : report.changes()) {
+            if (shown == 3) {
+                break;
+            }
+            String message = assessed.change().message().strip();
+            if (message.isEmpty()) {
+                continue;
+            }
+            text.append(shown == 0 ? ": " : " ").append(message).append(message.endsWith(".") ? "" : ".");
+            shown++;
+        }
+        if (count > shown && shown > 0) {
+            text.append(" (").append(count - shown).append(" more)");
+        }
+        return text.toString();
+    }
+
     private static String headline(ChangeReport report) {
         if (!report.reviewRequired()) {
             return "no review required";

@@ -2,7 +2,7 @@ package io.releasegate.report;
 
 import io.releasegate.drill.DrillResult;
 import io.releasegate.drill.PagerDutyEndpoint;
-import io.releasegate.gate.GateStep;
+import io.releasegate.log.TimedStep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ public final class DrillReport {
             out.append(GateRunText.render(result.run())).append('\n');
         }
         out.append("Drill timeline (").append(result.totalMs()).append(" ms in all):\n");
-        for (GateStep step : result.timeline()) {
+        for (TimedStep step : result.timeline()) {
             out.append(String.format(Locale.ROOT, "  %+7d ms %6d ms  %-7s %-19s %s%n", step.startMs(),
                     step.durationMs(), step.status(), step.name(), GateRunText.oneLine(step.detail())));
         }

@@ -1,7 +1,7 @@
 package io.releasegate.report;
 
 import io.releasegate.gate.GateRun;
-import io.releasegate.gate.GateStep;
+import io.releasegate.log.TimedStep;
 import io.releasegate.policy.AssessedChange;
 import io.releasegate.paging.Attempt;
 import io.releasegate.paging.PageResult;
@@ -33,7 +33,7 @@ public final class GateRunHtml {
                 + "body{font-family:sans-serif;margin:2em;color:#222;max-width:70em}table{border-collapse:collapse;"
                 + "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
                 + "pre{background:#f6f8fa;padding:8px;overflow:auto}"
-                + ".PASS,.OK,.RELEASED{color:#1a7f37}.FAIL,.FAILED,.UNRECOVERED,.BLOCKED{color:#cf222e;"
+                + ".PASS,.OK,.RELEASED{color:#1a7f37}.FAIL,.FAILED,.NOT_STARTED,.UNRECOVERED,.BLOCKED{color:#cf222e;"
                 + "font-weight:bold}.ERROR,.ROLLED_BACK{color:#9a6700;font-weight:bold}.SKIPPED,.NO_DATA"
                 + "{color:#57606a}h1 span{font-size:80%}</style></head><body>\n").append(preamble);
         html.append("<h1>release-gate run ").append(Xml.escape(run.gate())).append(": <span class=\"")
@@ -56,7 +56,8 @@ public final class GateRunHtml {
         }
         if (run.rollback() != null) {
             html.append("<h2>Rollback: <span class=\"")
-                    .append(run.rollback().succeeded() ? "OK\">OK" : "FAILED\">FAILED").append("</span></h2>\n<p>")
+                    .append(run.rollback().outcome()).append("\">").append(run.rollback().outcome())
+                    .append("</span></h2>\n<p>")
                     .append(Xml.escape(run.rollback().action())).append(": ")
                     .append(Xml.escape(run.rollback().reason()))
                     .append("</p>\n");
@@ -97,7 +98,9 @@ public final class GateRunHtml {
             return;
         }
         html.append("<p class=\"").append(signOff.isReleased() ? "OK" : "FAILED").append("\">")
-                .append(Xml.escape(signOff.summary())).append("</p>\n<ul>\n");
+                .append(Xml.escape(signOff.summary())).append("</p>\n");
+        html.append("<p class=\"").append(signOff.trust().verified() ? "OK" : "FAILED").append("\">")
+                .append(Xml.escape(signOff.trust().summary())).append("</p>\n<ul>\n");
         signOff.counted().forEach(approval -> html.append("<li>approved by ").append(Xml.escape(approval.reviewer()))
                 .append(approval.comment().isBlank() ? "" : " (" + Xml.escape(approval.comment()) + ")")
                 .append("</li>\n"));
@@ -129,22 +132,22 @@ public final class GateRunHtml {
     private static void timeline(StringBuilder html, GateRun run) {
         html.append("<h2>Timeline</h2>\n");
         steps(html, run.timeline(), run.durationMs());
-        if (run.recovery() != null) {
-            html.append("<p>Failure to rollback start: ").append(run.recovery().rollbackStartMs())
-                    .append(" ms; failure to page accepted: ").append(run.recovery().pageAcceptedMs())
-                    .append(" ms (").append(run.recovery().pageAcceptedExcludingRollbackMs())
-                    .append(" ms without the rollback's own run time).</p>\n");
+        if (run.reaction() != null) {
+            html.append("<p>Failure to page accepted: ").append(run.reaction().pageAcceptedMs())
+                    .append(" ms; failure to rollback start: ").append(run.reaction().rollbackStartMs())
+                    .append(" ms (the rollback ran ").append(run.reaction().rollbackDurationMs())
+                    .append(" ms).</p>\n");
         }
     }
 
-    static void steps(StringBuilder html, java.util.List<GateStep> steps, long durationMs) {
+    static void steps(StringBuilder html, java.util.List<TimedStep> steps, long durationMs) {
         long total = Math.max(1, durationMs);
         int height = steps.size() * 22 + 10;
         html.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
                 .append(LABEL_WIDTH + TIMELINE_WIDTH + 90).append("\" height=\"").append(height)
                 .append("\"><title>Steps of the run over time</title>\n");
         int y = 5;
-        for (GateStep step : steps) {
+        for (TimedStep step : steps) {
             double x = LABEL_WIDTH + step.startMs() * (double) TIMELINE_WIDTH / total;
             double width = Math.max(2, step.durationMs() * (double) TIMELINE_WIDTH / total);
             String color = switch (step.status()) {
@@ -163,7 +166,7 @@ public final class GateRunHtml {
         }
         html.append("</svg>\n<table><tr><th>Start</th><th>Duration</th><th>Step</th><th>Status</th><th>Detail</th>"
                 + "</tr>\n");
-        for (GateStep step : steps) {
+        for (TimedStep step : steps) {
             html.append("<tr><td>+").append(step.startMs()).append(" ms</td><td>").append(step.durationMs())
                     .append(" ms</td><td>").append(Xml.escape(step.name())).append("</td><td class=\"")
                     .append(step.status()).append("\">").append(step.status()).append("</td><td>")

@@ -2,10 +2,7 @@ package io.releasegate.report;
 
 import io.releasegate.gate.DeployResult;
 import io.releasegate.gate.GateRun;
-import io.releasegate.gate.GateStep;
-import io.releasegate.paging.Attempt;
-import io.releasegate.paging.PageResult;
-import io.releasegate.rollback.RollbackResult;
+import io.releasegate.log.TimedStep;
 import io.releasegate.signoff.SignOffDecision;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,30 +40,19 @@ public final class GateRunJson {
         map.put("signOff", signOff(run.signOff()));
         map.put("deploy", deploy(run.deploy()));
         map.put("verification", run.verification() == null ? null : VerificationJson.toTree(run.verification()));
-        map.put("rollback", rollback(run.rollback()));
+        map.put("rollback", RecoveryJson.rollback(run.rollback()));
         map.put("reverification", run.reverification() == null ? null
                 : VerificationJson.toTree(run.reverification()));
-        List<Object> pages = new ArrayList<>();
-        run.pages().forEach(page -> pages.add(page(page)));
-        map.put("pages", pages);
-        if (run.recovery() == null) {
-            map.put("recovery", null);
-        } else {
-            Map<String, Object> recovery = new LinkedHashMap<>();
-            recovery.put("rollbackStartMs", run.recovery().rollbackStartMs());
-            recovery.put("rollbackDurationMs", run.recovery().rollbackDurationMs());
-            recovery.put("pageAcceptedMs", run.recovery().pageAcceptedMs());
-            recovery.put("pageAcceptedExcludingRollbackMs", run.recovery().pageAcceptedExcludingRollbackMs());
-            map.put("recovery", recovery);
-        }
+        map.put("pages", RecoveryJson.pages(run.pages()));
+        map.put("recovery", RecoveryJson.reaction(run.reaction()));
         map.put("timeline", timeline(run.timeline()));
         return map;
     }
 
     /** Each step as {@code {step, status, startMs, durationMs, detail}}. */
-    static List<Object> timeline(List<GateStep> steps) {
+    static List<Object> timeline(List<TimedStep> steps) {
         List<Object> timeline = new ArrayList<>();
-        for (GateStep step : steps) {
+        for (TimedStep step : steps) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("step", step.name());
             entry.put("status", step.status().name());
@@ -85,6 +71,8 @@ public final class GateRunJson {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("status", signOff.status().name());
         map.put("summary", signOff.summary());
+        map.put("approvalsVerified", signOff.trust().verified());
+        map.put("approvals", signOff.trust().summary());
         map.put("required", signOff.required());
         map.put("missing", signOff.missing());
         map.put("approvedBy", signOff.counted().stream().map(approval -> approval.reviewer()).toList());
@@ -105,51 +93,5 @@ public final class GateRunJson {
         map.put("reason", deploy.reason());
         map.put("output", deploy.output());
         return map;
-    }
-
-    private static Map<String, Object> rollback(RollbackResult rollback) {
-        if (rollback == null) {
-            return null;
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("action", rollback.action());
-        map.put("succeeded", rollback.succeeded());
-        map.put("exitCode", rollback.exitCode());
-        map.put("timedOut", rollback.timedOut());
-        map.put("durationMs", rollback.durationMs());
-        map.put("reason", rollback.reason());
-        map.put("output", rollback.output());
-        return map;
-    }
-
-    private static Map<String, Object> page(PageResult result) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("action", result.page().action().wire());
-        map.put("dedupKey", result.page().dedupKey());
-        map.put("severity", result.page().severity().wire());
-        map.put("summary", result.page().summary());
-        map.put("customDetails", result.page().customDetails());
-        map.put("delivered", result.delivered());
-        map.put("deliveredTo", result.deliveredTo());
-        map.put("reason", result.reason());
-        map.put("attempts", attempts(result.attempts()));
-        return map;
-    }
-
-    /** The delivery attempts of a page as plain maps (also what the Jenkins steps return). */
-    public static List<Object> attempts(List<Attempt> attempts) {
-        List<Object> result = new ArrayList<>();
-        for (Attempt attempt : attempts) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("contact", attempt.contact());
-            entry.put("attempt", attempt.attempt());
-            entry.put("time", attempt.time().toString());
-            entry.put("outcome", attempt.outcome().name());
-            entry.put("statusCode", attempt.statusCode());
-            entry.put("error", attempt.error());
-            entry.put("durationMs", attempt.durationMs());
-            result.add(entry);
-        }
-        return result;
     }
 }

@@ -1,7 +1,7 @@
 package io.releasegate.report;
 
 import io.releasegate.gate.GateRun;
-import io.releasegate.gate.GateStep;
+import io.releasegate.log.TimedStep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,13 +17,13 @@ public final class GateRunJunit {
     public static String toXml(GateRun run) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"")
                 .append(Xml.escape("release-gate run " + run.gate())).append("\">\n");
-        long failures = run.timeline().stream().filter(s -> s.status() == GateStep.Status.FAILED).count();
-        long skipped = run.timeline().stream().filter(s -> s.status() == GateStep.Status.SKIPPED).count();
+        long failures = run.timeline().stream().filter(s -> s.status() == TimedStep.Status.FAILED).count();
+        long skipped = run.timeline().stream().filter(s -> s.status() == TimedStep.Status.SKIPPED).count();
         xml.append("  <testsuite name=\"").append(Xml.escape("gate." + run.gate())).append("\" tests=\"")
                 .append(run.timeline().size()).append("\" failures=\"").append(failures)
                 .append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"")
                 .append(seconds(run.durationMs())).append("\">\n");
-        for (GateStep step : run.timeline()) {
+        for (TimedStep step : run.timeline()) {
             String detail = Xml.escape(step.detail());
             xml.append("    <testcase classname=\"").append(Xml.escape("gate." + run.gate())).append("\" name=\"")
                     .append(Xml.escape(step.name())).append("\" time=\"").append(seconds(step.durationMs()))

@@ -2,8 +2,8 @@ package io.releasegate.report;
 
 import io.releasegate.gate.DeployResult;
 import io.releasegate.gate.GateRun;
-import io.releasegate.gate.GateStep;
 import io.releasegate.log.Redaction;
+import io.releasegate.log.TimedStep;
 import io.releasegate.policy.AssessedChange;
 import io.releasegate.paging.Attempt;
 import io.releasegate.paging.PageResult;
@@ -49,6 +49,9 @@ public final class GateRunText {
             return;
         }
         out.append(signOff.summary()).append('\n');
+        if (!signOff.outcomes().isEmpty() || !signOff.trust().verified()) {
+            out.append("  ").append(signOff.trust().summary()).append('\n');
+        }
         for (Approval approval : signOff.counted()) {
             out.append("  approved by ").append(approval.reviewer())
                     .append(approval.comment().isBlank() ? "" : " (" + approval.comment() + ")").append('\n');
@@ -78,7 +81,7 @@ public final class GateRunText {
             return;
         }
         out.append("\nRollback (").append(rollback.action()).append("): ")
-                .append(rollback.succeeded() ? "OK" : "FAILED").append(", ").append(rollback.reason()).append('\n');
+                .append(rollback.outcome()).append(", ").append(rollback.reason()).append('\n');
         output(out, rollback.output());
     }
 
@@ -122,15 +125,14 @@ public final class GateRunText {
 
     private static void timeline(StringBuilder out, GateRun run) {
         out.append("\nTimeline (").append(run.durationMs()).append(" ms):\n");
-        for (GateStep step : run.timeline()) {
+        for (TimedStep step : run.timeline()) {
             out.append(String.format(Locale.ROOT, "  %+7d ms %6d ms  %-7s %-13s %s%n", step.startMs(),
                     step.durationMs(), step.status(), step.name(), oneLine(step.detail())));
         }
-        if (run.recovery() != null) {
-            out.append(String.format(Locale.ROOT, "  failure -> rollback start %d ms; failure -> page accepted %d ms"
-                    + " (%d ms without the rollback's own %d ms)%n", run.recovery().rollbackStartMs(),
-                    run.recovery().pageAcceptedMs(), run.recovery().pageAcceptedExcludingRollbackMs(),
-                    run.recovery().rollbackDurationMs()));
+        if (run.reaction() != null) {
+            out.append(String.format(Locale.ROOT, "  failure -> page accepted %d ms; failure -> rollback start %d ms"
+                    + " (the rollback ran %d ms)%n", run.reaction().pageAcceptedMs(),
+                    run.reaction().rollbackStartMs(), run.reaction().rollbackDurationMs()));
         }
     }
 

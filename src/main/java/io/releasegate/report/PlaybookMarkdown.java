@@ -5,6 +5,7 @@ import io.releasegate.config.Server;
 import io.releasegate.gate.GateInputs;
 import io.releasegate.gate.GateSettings;
 import io.releasegate.log.Redaction;
+import io.releasegate.verify.VerificationSpec;
 import io.releasegate.paging.ContactConfig;
 import io.releasegate.paging.EscalationConfig;
 import io.releasegate.paging.RetryPolicy;
@@ -117,28 +118,33 @@ public final class PlaybookMarkdown {
                 .append("- **Dedup key** `release-gate/").append(input.gate()).append('/').append(pool)
                 .append("/<first 12 hex digits of the change digest>`: one incident per gate, pool and change; "
                         + "every page of one run uses it.\n")
-                .append("- **Trigger at `error`** when the verification (or the deploy) failed and the rollback "
-                        + "ran: summary `release-gate ").append(input.gate()).append(": verification FAIL (<first "
-                        + "reason>) after deploying <head> to pool ").append(pool).append("; rolled back (...)`.\n")
-                .append("- **Trigger at `critical`** when the rollback failed, none is configured, or the pool did "
-                        + "not recover: the summary says `ROLLBACK FAILED`, `NO ROLLBACK` or `DID NOT RECOVER`.\n")
+                .append("- **Trigger at `error`** the moment the verification (or the deploy) failed, before "
+                        + "anything is rolled back, when a rollback follows: summary `release-gate ")
+                .append(input.gate()).append(": verification FAIL (<first reason>) after deploying <head> to pool ")
+                .append(pool).append("; rolling back now`; at `critical` with `NO ROLLBACK is configured` when "
+                        + "there is none.\n")
+                .append("- **Trigger at `critical`** (same key) when the rollback failed or did not start, or the "
+                        + "pool did not recover: the summary says `the rollback FAILED`, `DID NOT START` or "
+                        + "`DID NOT RECOVER`.\n")
                 .append("- **Resolve** with the same key when the verification after the rollback passed.\n")
                 .append("- **custom_details**: `verdict`, `failing checks` (each check with its reason), `change` "
-                        + "(base, head, digest, risk, every change in words), `rollback` (action, outcome, reason, "
-                        + "duration), and `after rollback` when the pool did not recover; **links**: the HTML report "
+                        + "(base, head, digest, risk, every change in words), `rollback` (`STARTING` or `NONE` on the first "
+                        + "trigger; action, outcome `OK`/`FAILED`/`NOT_STARTED`, exit code, reason, duration on the "
+                        + "critical one), and `after rollback` when the pool did not recover; **links**: the HTML report "
                         + "when `--html` is given.\n\n");
     }
 
     private static void check(StringBuilder md, GateSettings settings, Pool pool) {
+        VerificationSpec.LiveOptions live = settings.verify().live();
         md.append("## 4. Check the pool\n\nSends real requests through the load balancer and tests the observed "
                 + "distribution against the pool (exit 0 PASS, 1 FAIL):\n\n```sh\n")
                 .append(verifyCommand(settings, pool)).append("\n```\n\n");
-        if (!settings.healthPath().isEmpty()) {
+        if (!live.healthPath().isEmpty()) {
             md.append("Each server directly (health):\n\n```sh\n");
             for (Server server : pool.activeServers()) {
                 md.append("curl -fsS -o /dev/null -w '").append(server.name())
                         .append(" %{http_code} %{time_total}s\\n' "
-                        + "http://").append(server.address()).append(settings.healthPath()).append('\n');
+                        + "http://").append(server.address()).append(live.healthPath()).append('\n');
             }
             md.append("```\n\n");
         }
@@ -146,37 +152,39 @@ public final class PlaybookMarkdown {
 
     /** The exact {@code release-gate verify} command for the pool with the policy's settings. */
     static String verifyCommand(GateSettings settings, Pool pool) {
-        List<String> parts = new ArrayList<>(List.of("release-gate verify", "--lb " + settings.lb(),
+        VerificationSpec.Traffic traffic = settings.verify().traffic();
+        VerificationSpec.LiveOptions live = settings.verify().live();
+        List<String> parts = new ArrayList<>(List.of("release-gate verify", "--lb " + settings.verify().lb(),
                 "--pool " + pool.name(), "--expect " + expect(settings, pool)));
         if (!pool.algorithm().isEmpty()) {
             parts.add("--algorithm " + pool.algorithm());
         }
-        parts.add("--identify " + settings.identify());
-        parts.add("--rate " + number(settings.rate()) + " --concurrency " + settings.concurrency());
-        parts.add("--alpha " + number(settings.alpha()) + " --max-error-rate " + number(settings.maxErrorRate()));
-        parts.add("--timeout " + settings.timeout().toMillis() + "ms --deadline " + settings.deadline().toMillis()
+        parts.add("--identify " + traffic.identify());
+        parts.add("--rate " + number(traffic.rate()) + " --concurrency " + traffic.concurrency());
+        parts.add("--alpha " + number(traffic.alpha()) + " --max-error-rate " + number(traffic.maxErrorRate()));
+        parts.add("--timeout " + traffic.timeout().toMillis() + "ms --deadline " + traffic.deadline().toMillis()
                 + "ms");
-        if (settings.requests() > 0) {
-            parts.add("--requests " + settings.requests());
+        if (traffic.requests() > 0) {
+            parts.add("--requests " + traffic.requests());
         }
-        if (!settings.healthPath().isEmpty()) {
-            for (HealthTarget target : HealthTarget.fromPool(pool, settings.healthPath())) {
+        if (!live.healthPath().isEmpty()) {
+            for (HealthTarget target : HealthTarget.fromPool(pool, live.healthPath())) {
                 parts.add("--health " + target.server() + "=" + target.url());
             }
-            parts.add("--latency-p95-ms " + settings.latencyP95Ms());
+            parts.add("--latency-p95-ms " + live.health().latencyP95Ms());
         }
-        if (!settings.haproxySocket().isEmpty()) {
-            parts.add("--haproxy-socket " + settings.haproxySocket());
+        if (!live.haproxySocket().isEmpty()) {
+            parts.add("--haproxy-socket " + live.haproxySocket());
         }
-        if (!settings.stats().isEmpty()) {
-            parts.add("--stats " + settings.stats());
+        if (!live.stats().isEmpty()) {
+            parts.add("--stats " + live.stats());
         }
         return String.join(" \\\n  ", parts);
     }
 
     private static String expect(GateSettings settings, Pool pool) {
-        if (!settings.expect().isEmpty()) {
-            return settings.expect();
+        if (settings.verify().expectation().explicit()) {
+            return settings.verify().expectation().servers();
         }
         List<String> servers = new ArrayList<>();
         pool.activeServers().forEach(server -> servers.add(server.name() + "=" + server.weight()));
@@ -202,7 +210,7 @@ public final class PlaybookMarkdown {
         md.append("## 6. Restore HAProxy state\n\nWhen a server was put in maintenance or drained at runtime (the "
                 + "incident: web-02 taken out for a test and never put back), put every declared server back to "
                 + "`ready` with its declared weight over the runtime API");
-        String socket = input.socket().isEmpty() ? input.inputs().settings().haproxySocket() : input.socket();
+        String socket = input.socket().isEmpty() ? input.inputs().settings().verify().live().haproxySocket() : input.socket();
         if (socket.isEmpty()) {
             socket = "/run/haproxy/admin.sock";
             md.append(" (no socket is configured: `verify.haproxySocket`; adjust the path)");

@@ -75,7 +75,12 @@ public final class CommandRollback implements RollbackAction {
     public RollbackResult run(RollbackContext context) {
         String action = "command: " + command;
         long start = System.nanoTime();
+        if (context.workingDirectory() != null && !Files.isDirectory(context.workingDirectory())) {
+            return RollbackResult.notStarted(action, elapsedMs(start), "the " + step + " command could not be started:"
+                    + " its working directory " + context.workingDirectory() + " does not exist");
+        }
         Path output = null;
+        Process process;
         try {
             output = Files.createTempFile("release-gate-" + step, ".log");
             ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
@@ -92,33 +97,45 @@ public final class CommandRollback implements RollbackAction {
             processEnvironment.put("RELEASE_GATE_BASE", context.base());
             processEnvironment.put("RELEASE_GATE_HEAD", context.head());
             processEnvironment.put("RELEASE_GATE_POOL", context.pool());
-            Process process = builder.start();
+            process = builder.start();
+        } catch (IOException e) {
+            delete(output);
+            return RollbackResult.notStarted(action, elapsedMs(start), "the " + step + " command could not be started: "
+                    + e.getMessage());
+        }
+        try {
             boolean exited = waitOrKill(process);
             long durationMs = elapsedMs(start);
             String captured = capture(output);
             if (!exited) {
-                return new RollbackResult(action, false, null, true, captured, durationMs,
-                        "the " + step + " command did not finish within " + timeout.toMillis()
-                                + " ms and was killed with its child processes");
+                return RollbackResult.failed(action, null, true, captured, durationMs, "the " + step
+                        + " command did not finish within " + timeout.toMillis()
+                        + " ms and was killed with its child processes");
             }
             int exitCode = process.exitValue();
-            return new RollbackResult(action, exitCode == 0, exitCode, false, captured, durationMs,
-                    exitCode == 0 ? "the " + step + " command exited 0 after " + durationMs + " ms"
-                            : "the " + step + " command failed with exit code " + exitCode);
+            return exitCode == 0
+                    ? RollbackResult.ok(action, 0, captured, durationMs, "the " + step + " command exited 0 after "
+                            + durationMs + " ms")
+                    : RollbackResult.failed(action, exitCode, false, captured, durationMs, "the " + step
+                            + " command failed with exit code " + exitCode);
         } catch (IOException e) {
-            return new RollbackResult(action, false, null, false, "", elapsedMs(start),
-                    "the " + step + " command could not be started: " + e.getMessage());
+            return RollbackResult.failed(action, null, false, "", elapsedMs(start), "the " + step + " command ran"
+                    + " but its output could not be read: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new RollbackResult(action, false, null, false, "", elapsedMs(start),
-                    "interrupted while waiting for the " + step + " command");
+            return RollbackResult.failed(action, null, false, "", elapsedMs(start), "interrupted while waiting for"
+                    + " the " + step + " command, which was killed with its child processes");
         } finally {
-            if (output != null) {
-                try {
-                    Files.deleteIfExists(output);
-                } catch (IOException e) {
-                    // a temporary file left behind is harmless
-                }
+            delete(output);
+        }
+    }
+
+    private static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file left behind is harmless
             }
         }
     }

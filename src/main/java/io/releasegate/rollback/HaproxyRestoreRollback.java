@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * Rolls back live HAProxy state over the runtime API: every server that git declares (and does not disable) goes
  * back to READY with its declared weight ({@link HaproxyRuntime#restore}). This is exactly the fix the incident
  * needed: web-02 put back into the pool. It cannot add servers that the running configuration lacks; those are
- * reported as a failed rollback.
+ * reported as a failed rollback. A runtime API that cannot be reached before anything is sent is a rollback that
+ * did not start.
  */
 public final class HaproxyRestoreRollback implements RollbackAction {
     private final HaproxyRuntime runtime;
@@ -28,15 +29,24 @@ public final class HaproxyRestoreRollback implements RollbackAction {
         String action = "restore HAProxy backend " + declared.name() + " over the " + runtime.describe();
         long start = System.nanoTime();
         try {
-            RestoreOutcome outcome = runtime.restore(declared);
-            long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            return new RollbackResult(action, outcome.succeeded(), null, false, String.join("\n",
-                    outcome.changes()), durationMs, outcome.summary());
+            runtime.showServersState(declared.name());
         } catch (LiveStateException | RuntimeException e) {
-            long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            return new RollbackResult(action, false, null, false, "", durationMs,
-                    "the runtime API could not be used: " + e.getMessage());
+            return RollbackResult.notStarted(action, elapsedMs(start), "the runtime API could not be reached, so "
+                    + "nothing was restored: " + e.getMessage());
         }
+        try {
+            RestoreOutcome outcome = runtime.restore(declared);
+            String output = String.join("\n", outcome.changes());
+            return outcome.succeeded() ? RollbackResult.ok(action, null, output, elapsedMs(start), outcome.summary())
+                    : RollbackResult.failed(action, null, false, output, elapsedMs(start), outcome.summary());
+        } catch (LiveStateException | RuntimeException e) {
+            return RollbackResult.failed(action, null, false, "", elapsedMs(start), "the runtime API failed during "
+                    + "the restore: " + e.getMessage());
+        }
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     @Override

@@ -17,9 +17,11 @@ import java.util.TreeSet;
  * @param digest   the digest of the change the reviewer saw ({@code sha256:...})
  * @param fullName the reviewer's full name when known, or null; matched against git author names
  * @param email    the reviewer's mail address when known, or null; matched against git author emails
+ * @param signature the armored SSH signature over the decision's {@link ApprovalStatement}, or null when unsigned
+ *                  (the Jenkins plugin's decisions are never signed: the Jenkins login identifies the reviewer)
  */
 public record Approval(String reviewer, Set<String> groups, Decision decision, String comment, Instant time,
-        String digest, String fullName, String email) implements Serializable {
+        String digest, String fullName, String email, String signature) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public Approval {
@@ -34,6 +36,13 @@ public record Approval(String reviewer, Set<String> groups, Decision decision, S
         comment = comment == null ? "" : comment;
         fullName = Names.blankToNull(fullName);
         email = Names.blankToNull(email);
+        signature = Names.blankToNull(signature);
+    }
+
+    /** An unsigned decision. */
+    public Approval(String reviewer, Set<String> groups, Decision decision, String comment, Instant time,
+            String digest, String fullName, String email) {
+        this(reviewer, groups, decision, comment, time, digest, fullName, email, null);
     }
 
     /** An approval by a user known only by id and groups. */
@@ -54,5 +63,15 @@ public record Approval(String reviewer, Set<String> groups, Decision decision, S
 
     public boolean isApproval() {
         return decision == Decision.APPROVE;
+    }
+
+    /** Whether the decision carries an SSH signature (not whether it verifies). */
+    public boolean isSigned() {
+        return signature != null;
+    }
+
+    /** This decision with {@code armored} as its signature. */
+    public Approval withSignature(String armored) {
+        return new Approval(reviewer, groups, decision, comment, time, digest, fullName, email, armored);
     }
 }

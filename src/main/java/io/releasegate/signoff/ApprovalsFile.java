@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.releasegate.config.ConfigParseException;
 import java.io.IOException;
 import java.io.Reader;
@@ -28,14 +29,23 @@ import java.util.Set;
 /**
  * The approvals file of {@code release-gate run --approvals FILE}: YAML (or JSON) holding a list of decisions, either
  * at the top level or under {@code approvals:}. Each entry has {@code reviewer}, {@code decision} (approve or
- * reject), {@code digest} and {@code time} (ISO-8601), and optionally {@code groups}, {@code comment}, {@code name}
- * and {@code email}. See docs/sign-off.md.
+ * reject), {@code digest} and {@code time} (ISO-8601), and optionally {@code groups}, {@code comment}, {@code name},
+ * {@code email} and {@code signature} (an armored SSH signature over the entry's {@link ApprovalStatement}; a signed
+ * entry needs an email and carries no {@code name} or {@code groups}, which the signature would not cover). See
+ * docs/sign-off.md.
  */
 public final class ApprovalsFile {
     private static final Set<String> KEYS = Set.of("reviewer", "decision", "digest", "time", "groups", "comment",
-            "name", "email");
+            "name", "email", "signature");
+
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("[a-z0-9]+:[0-9a-fA-F]+");
 
     private ApprovalsFile() {
+    }
+
+    /** Whether {@code text} looks like a change digest ({@code sha256:<hex>}, as {@code release-gate diff} prints). */
+    public static boolean isDigest(String text) {
+        return text != null && DIGEST.matcher(text).matches();
     }
 
     /** Reads every decision in {@code file}; errors name the file, the line and the key. */
@@ -54,7 +64,21 @@ public final class ApprovalsFile {
         }
     }
 
-    /** Writes {@code approvals} as YAML under {@code approvals:}, atomically (temp file, then move). */
+    /**
+     * Adds {@code approval} to {@code file} (created when missing) and returns how many decisions it now holds.
+     * The file is read first, so an invalid file is never overwritten, then written atomically.
+     */
+    public static int append(Path file, Approval approval) throws IOException, ConfigParseException {
+        List<Approval> all = new ArrayList<>(Files.exists(file) ? read(file) : List.of());
+        all.add(approval);
+        write(file, all);
+        return all.size();
+    }
+
+    /**
+     * Writes {@code approvals} under {@code approvals:}, as JSON when the name ends in {@code .json} and as YAML
+     * otherwise, atomically (temp file, then move).
+     */
     public static void write(Path file, List<Approval> approvals) throws IOException {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Approval approval : approvals) {
@@ -69,9 +93,13 @@ public final class ApprovalsFile {
             entry.put("digest", approval.digest());
             entry.put("time", approval.time().toString());
             putIfPresent(entry, "comment", approval.comment().isEmpty() ? null : approval.comment());
+            putIfPresent(entry, "signature", approval.signature());
             entries.add(entry);
         }
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        boolean json = file.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        ObjectMapper mapper = (json ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                : new ObjectMapper(YAMLFactory.builder().enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build()))
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         Path absolute = file.toAbsolutePath();
         Path temp = Files.createTempFile(absolute.getParent(), ".approvals", ".tmp");
         try {
@@ -166,11 +194,25 @@ public final class ApprovalsFile {
                         + "' is neither approve nor reject");
             }
             String digest = required(values, lines, "digest", where, entryLine);
-            if (!digest.matches("[a-z0-9]+:[0-9a-fA-F]+")) {
+            if (!isDigest(digest)) {
                 throw error(lines.get("digest"), where + ".digest: '" + digest
                         + "' is not a digest like sha256:<hex> (copy it from the diff output)");
             }
             Instant time = time(required(values, lines, "time", where, entryLine), lines.get("time"), where);
+            String signature = single(values, "signature");
+            if (signature != null) {
+                for (String unsigned : List.of("groups", "name")) {
+                    if (values.containsKey(unsigned)) {
+                        throw error(lines.get(unsigned), where + "." + unsigned + ": a signed decision cannot carry"
+                                + " '" + unsigned + "' (the signature does not cover it; a key's groups are"
+                                + " group:NAME principals in allowed_signers)");
+                    }
+                }
+                if (single(values, "email") == null) {
+                    throw error(lines.get("signature"), where + ".email: missing; a signed decision needs the email"
+                            + " its key is allowed for in allowed_signers");
+                }
+            }
             Set<String> groups = new LinkedHashSet<>();
             for (String group : values.getOrDefault("groups", List.of())) {
                 for (String part : group.split(",")) {
@@ -180,7 +222,7 @@ public final class ApprovalsFile {
                 }
             }
             return new Approval(reviewer, groups, decision, single(values, "comment"), time, digest,
-                    single(values, "name"), single(values, "email"));
+                    single(values, "name"), single(values, "email"), signature);
         }
 
         private List<String> readValue(String where, int keyLine) throws IOException, ConfigParseException {

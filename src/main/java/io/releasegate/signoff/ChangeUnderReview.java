@@ -22,11 +22,16 @@ public record ChangeUnderReview(String digest, List<Author> authors, String star
         starter = Names.blankToNull(starter);
     }
 
-    /** The author this user is, or null when the user wrote none of the commits. */
+    /**
+     * The author this user is, or null when the user wrote none of the commits. Case-insensitive: the author's email
+     * against the user's email and id; the author's name against the user's id and full name; the local part of the
+     * author's email (alice of alice@example.com) against the user's id.
+     */
     Author authoredBy(Identity user) {
         for (Author author : authors) {
             if (Names.same(author.email(), user.email())
                     || Names.same(author.email(), user.id())
+                    || Names.same(Names.localPart(author.email()), user.id())
                     || Names.same(author.name(), user.id())
                     || Names.same(author.name(), user.fullName())) {
                 return author;
@@ -35,7 +40,10 @@ public record ChangeUnderReview(String digest, List<Author> authors, String star
         return null;
     }
 
+    /** Whether the starter's id is the user's id or email, or the local part of either. */
     boolean startedBy(Identity user) {
-        return Names.same(starter, user.id());
+        return starter != null && (Names.same(starter, user.id()) || Names.same(starter, user.email())
+                || Names.same(starter, Names.localPart(user.id()))
+                || Names.same(starter, Names.localPart(user.email())));
     }
 }

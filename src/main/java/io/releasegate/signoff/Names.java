@@ -22,6 +22,13 @@ final class Names {
         return a != null && a.equals(key(right));
     }
 
+    /** The part of a mail address before its last {@code @}; null when there is none. */
+    static String localPart(String email) {
+        String value = blankToNull(email);
+        int at = value == null ? -1 : value.lastIndexOf('@');
+        return at <= 0 ? null : value.substring(0, at);
+    }
+
     /** {@code sha256:ab12cd34ef56…}: enough of a digest to tell two apart in a sentence. */
     static String shortDigest(String digest) {
         if (digest == null) {

@@ -15,14 +15,19 @@ import java.util.Map;
  * <ul>
  *   <li>only decisions whose digest equals the change's digest count;</li>
  *   <li>a reviewer must be allowed: named in the policy, or a member of a named group;</li>
- *   <li>an author of the commits under review (git author email or name matched against the user's id, full name
- *       and mail address, case-insensitively) never counts, nor does the user who started the build;</li>
- *   <li>approvals older than the policy's maximum age expire; rejects do not expire;</li>
+ *   <li>an author of the commits under review (git author email, its local part or name matched against the user's
+ *       id, full name and mail address, case-insensitively) never counts, nor does the user who started the build;
+ *       neither is ever listed among those who may still approve;</li>
+ *   <li>approvals dated more than {@link #MAX_CLOCK_SKEW} after now do not count; approvals older than the policy's
+ *       maximum age (measured from their time to now, the real clock) expire; rejects block whatever their time;</li>
  *   <li>any reject by an allowed reviewer blocks the change;</li>
  *   <li>otherwise the change is released when at least {@code requiredApprovals} distinct reviewers approved.</li>
  * </ul>
  */
 public final class SignOff {
+    /** How far in the future a decision may be dated (the reviewer's clock may run ahead) and still count. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     private SignOff() {
     }
 
@@ -51,12 +56,24 @@ public final class SignOff {
         return evaluate(new ChangeUnderReview(digest, authors, null), policy, approvals, now);
     }
 
-    /** Applies every rule to {@code approvals} (any order) for {@code change} at time {@code now}. */
+    /**
+     * Applies every rule to {@code approvals} (any order) for {@code change} at time {@code now}, for decisions whose
+     * reviewers the host identified (the Jenkins login).
+     */
     public static SignOffDecision evaluate(ChangeUnderReview change, SignOffPolicy policy, List<Approval> approvals,
             Instant now) {
-        List<Approval> inOrder = approvals.stream().sorted(Comparator.comparing(Approval::time)).toList();
+        return evaluate(change, policy, CheckedApprovals.identifiedByHost(approvals), now);
+    }
+
+    /**
+     * Applies every rule to the accepted decisions of {@code checked} for {@code change} at time {@code now} (the
+     * real clock); the refused ones are listed with their reasons and never count.
+     */
+    public static SignOffDecision evaluate(ChangeUnderReview change, SignOffPolicy policy, CheckedApprovals checked,
+            Instant now) {
+        List<Approval> inOrder = checked.accepted().stream().sorted(Comparator.comparing(Approval::time)).toList();
         Map<String, Approval> counted = new LinkedHashMap<>();
-        List<SignOffDecision.Outcome> outcomes = new ArrayList<>();
+        List<SignOffDecision.Outcome> outcomes = new ArrayList<>(checked.refused());
         Approval blocking = null;
         for (Approval approval : inOrder) {
             SignOffDecision.Outcome outcome = judge(approval, change, policy, counted, now);
@@ -65,13 +82,16 @@ public final class SignOff {
                 blocking = approval;
             }
         }
+        outcomes.sort(Comparator.comparing(outcome -> outcome.approval().time()));
         int required = policy.requiredApprovals();
         List<Approval> countedList = List.copyOf(counted.values());
+        ApprovalTrust trust = checked.trust();
+        String caveat = trust.verified() ? "" : " (" + trust.summary() + ")";
         if (blocking != null) {
             String summary = "rejected by " + blocking.reviewer()
                     + (blocking.comment().isBlank() ? "" : ": \"" + blocking.comment() + "\"");
             return new SignOffDecision(SignOffDecision.Status.REJECTED, countedList, outcomes, required, 0,
-                    List.of(), summary);
+                    List.of(), summary + caveat, trust);
         }
         int missing = Math.max(0, required - countedList.size());
         List<String> mayStill = missing == 0 ? List.of() : mayStillApprove(policy, change, counted);
@@ -80,13 +100,13 @@ public final class SignOff {
                     : "released: " + countedList.size() + " of " + required + " required approvals ("
                             + String.join(", ", countedList.stream().map(Approval::reviewer).toList()) + ")";
             return new SignOffDecision(SignOffDecision.Status.RELEASED, countedList, outcomes, required, 0,
-                    List.of(), summary);
+                    List.of(), summary + caveat, trust);
         }
         String summary = "pending: " + countedList.size() + " of " + required + " required approvals; " + missing
                 + " more needed from " + (mayStill.isEmpty() ? "nobody (no allowed reviewer is left)"
                         : String.join(", ", mayStill));
         return new SignOffDecision(SignOffDecision.Status.PENDING, countedList, outcomes, required, missing,
-                mayStill, summary);
+                mayStill, summary + caveat, trust);
     }
 
     private static SignOffDecision.Outcome judge(Approval approval, ChangeUnderReview change, SignOffPolicy policy,
@@ -104,6 +124,10 @@ public final class SignOff {
         if (!approval.isApproval()) {
             return new SignOffDecision.Outcome(approval, SignOffDecision.Effect.BLOCKS, who + " rejected the change"
                     + (approval.comment().isBlank() ? "" : ": \"" + approval.comment() + "\"") + "; it is blocked");
+        }
+        if (approval.time().isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            return ignored(approval, who + "'s approval is dated " + approval.time() + ", more than "
+                    + describe(MAX_CLOCK_SKEW) + " after now (" + now + "): a decision from the future does not count");
         }
         Duration maxAge = policy.maxAge();
         if (maxAge != null && approval.time().plus(maxAge).isBefore(now)) {

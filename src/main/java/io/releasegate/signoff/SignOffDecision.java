@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param missing          how many more distinct allowed reviewers must approve (0 when released or rejected)
  * @param mayStillApprove  named reviewers who have not approved yet and {@code group:NAME} entries
  * @param summary          one sentence for logs and pages
+ * @param trust            how the reviewers were identified (verified signatures, the host's login, or not at all)
  */
 public record SignOffDecision(Status status, List<Approval> counted, List<Outcome> outcomes, int required,
-        int missing, List<String> mayStillApprove, String summary) implements Serializable {
+        int missing, List<String> mayStillApprove, String summary, ApprovalTrust trust) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public SignOffDecision {
@@ -26,6 +27,13 @@ public record SignOffDecision(Status status, List<Approval> counted, List<Outcom
         outcomes = List.copyOf(outcomes);
         mayStillApprove = List.copyOf(mayStillApprove);
         Objects.requireNonNull(summary, "summary");
+        trust = trust == null ? ApprovalTrust.HOST_LOGIN : trust;
+    }
+
+    /** A decision about reviewers the host identified (the Jenkins login). */
+    public SignOffDecision(Status status, List<Approval> counted, List<Outcome> outcomes, int required, int missing,
+            List<String> mayStillApprove, String summary) {
+        this(status, counted, outcomes, required, missing, mayStillApprove, summary, ApprovalTrust.HOST_LOGIN);
     }
 
     /** Where the sign-off stands. */
@@ -55,7 +63,10 @@ public record SignOffDecision(Status status, List<Approval> counted, List<Outcom
         COUNTED,
         /** A reject that blocks the change. */
         BLOCKS,
-        /** A decision the rules ignore (other digest, not allowed, author, starter, expired, repeated). */
+        /**
+         * A decision the rules ignore (unsigned or badly signed, other digest, not allowed, author, starter, dated in
+         * the future, expired, repeated).
+         */
         IGNORED
     }
 

@@ -1,2 +1,5 @@
-/** Sign-off rules and the approval ledger that decide whether a set of approvals releases a change. */
+/**
+ * Sign-off: the rules that decide whether a set of decisions releases a change, the approvals file, and the check of
+ * the decisions' SSH signatures against allowed signers (the cryptography itself lives in {@code signoff.sshsig}).
+ */
 package io.releasegate.signoff;

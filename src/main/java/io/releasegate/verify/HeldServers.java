@@ -74,7 +74,15 @@ public final class HeldServers implements UnaryOperator<List<CheckResult>> {
      * @throws IllegalArgumentException when every one of them is held (nothing to verify until a hold ends)
      */
     public ExpectedPool expected() {
-        ExpectedPool all = ExpectedPool.fromPool(declared);
+        return expected(ExpectedPool.fromPool(declared));
+    }
+
+    /**
+     * {@code all} less the servers under a hold now.
+     *
+     * @throws IllegalArgumentException when every one of them is held (nothing to verify until a hold ends)
+     */
+    public ExpectedPool expected(ExpectedPool all) {
         Set<String> held = heldNow();
         List<ExpectedServer> servers = all.servers().stream().filter(s -> !held.contains(s.name())).toList();
         if (servers.isEmpty()) {

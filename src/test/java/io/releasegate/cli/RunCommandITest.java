@@ -98,13 +98,19 @@ class RunCommandITest {
         CliRun run = CliRun.of("run", "--repo", repo.toString(), "--base", base, "--head", head, "--deploy",
                 "echo '<script>alert(1)</script>'; echo \"$RELEASE_GATE_HEAD $RELEASE_GATE_POOL\" > " + marker, "--approvals", approvals.toString(),
                 "--format", "json", "--junit", dir.resolve("gate.xml").toString(), "--html",
-                dir.resolve("gate.html").toString(), "--gate", "shop");
+                dir.resolve("gate.html").toString(), "--gate", "shop", "--allow-unsigned-approvals");
 
         // assert
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("outcome").asText()).isEqualTo("RELEASED");
         assertThat(json.at("/signOff/approvedBy/0").asText()).isEqualTo("bob");
+        assertThat(json.at("/signOff/approvalsVerified").asBoolean()).isFalse();
+        assertThat(json.at("/signOff/approvals").asText()).isEqualTo("approvals NOT VERIFIED: 1 unsigned decision(s)"
+                + " accepted because of --allow-unsigned-approvals, so whoever can write the approvals file can"
+                + " approve");
+        assertThat(Files.readString(dir.resolve("gate.xml"))).contains("approvals NOT VERIFIED");
+        assertThat(Files.readString(dir.resolve("gate.html"))).contains("approvals NOT VERIFIED");
         assertThat(json.at("/verification/verdict").asText()).isEqualTo("PASS");
         assertThat(json.get("timeline")).extracting(step -> step.get("step").asText())
                 .containsExactly("diff", "sign-off", "deploy", "verify");

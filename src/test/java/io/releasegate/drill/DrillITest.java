@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.releasegate.gate.GateOutcome;
-import io.releasegate.gate.GateStep;
+import io.releasegate.log.TimedStep;
 import io.releasegate.log.BufferedLog;
 import io.releasegate.verify.Verdict;
 import java.nio.file.Path;
@@ -63,11 +63,11 @@ class DrillITest {
         assertThat(result.run().verification().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.run().verification().observed().get("web-02")).isZero();
         assertThat(result.run().reverification().verdict()).isEqualTo(Verdict.PASS);
-        assertThat(result.timeline()).extracting(GateStep::name).containsExactly("start backends",
+        assertThat(result.timeline()).extracting(TimedStep::name).containsExactly("start backends",
                 "create repository", "start load balancer", "commit change", "simulated sign-off", "diff", "sign-off",
-                "deploy", "verify", "rollback", "page trigger", "re-verify", "page resolve", "check");
-        assertThat(result.timeline()).extracting(GateStep::status).containsOnly(GateStep.Status.OK,
-                GateStep.Status.FAILED);
+                "deploy", "verify", "page trigger", "rollback", "re-verify", "page resolve", "check");
+        assertThat(result.timeline()).extracting(TimedStep::status).containsOnly(TimedStep.Status.OK,
+                TimedStep.Status.FAILED);
         assertThat(result.events()).extracting(PagerDutyEndpoint.Event::action).containsExactly("trigger", "resolve");
         assertThat(result.events().get(0).dedupKey()).isEqualTo(result.events().get(1).dedupKey())
                 .startsWith("release-gate/drill/web/");

@@ -61,7 +61,7 @@ class GateInputsTest {
 
         // assert
         assertThat(inputs.settings().pool()).isEqualTo("web");
-        assertThat(inputs.settings().maxErrorRate()).isEqualTo(0.01);
+        assertThat(inputs.settings().verify().traffic().maxErrorRate()).isEqualTo(0.01);
         assertThat(inputs.headPool().name()).isEqualTo("web");
         assertThat(inputs.escalation().orElseThrow().contact("oncall-pd"))
                 .isEqualTo(new ContactConfig.PagerDuty("oncall-pd", "env:RELEASE_GATE_PD_KEY", null, null));

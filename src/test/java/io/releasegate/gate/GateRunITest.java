@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.releasegate.drill.EmbeddedBalancer;
 import io.releasegate.drill.PagerDutyEndpoint;
 import io.releasegate.log.BufferedLog;
+import io.releasegate.log.TimedStep;
 import io.releasegate.policy.ChangeAssessment;
 import io.releasegate.rollback.CommandRollback;
 import io.releasegate.paging.Outbox;
@@ -13,6 +14,7 @@ import io.releasegate.paging.OutboxEntry;
 import io.releasegate.paging.PageAction;
 import io.releasegate.paging.PageResult;
 import io.releasegate.rollback.RollbackAction;
+import io.releasegate.rollback.RollbackResult;
 import io.releasegate.paging.Secrets;
 import io.releasegate.paging.Severity;
 import io.releasegate.signoff.Approval;
@@ -20,6 +22,7 @@ import io.releasegate.signoff.Decision;
 import io.releasegate.testing.FreePorts;
 import io.releasegate.testing.HaproxyProcess;
 import io.releasegate.testing.HttpBackend;
+import io.releasegate.testing.Pieces;
 import io.releasegate.testing.ScenarioRepo;
 import io.releasegate.verify.Verdict;
 import io.releasegate.live.AdminState;
@@ -46,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GateRunITest {
     private static final String KEY = "0123456789abcdef0123456789abcdef";
-    private final List<AutoCloseable> pieces = new ArrayList<>();
+    private final Pieces pieces = new Pieces();
     private HttpBackend web1;
     private HttpBackend web2;
     private PagerDutyEndpoint pagerDuty;
@@ -62,9 +65,7 @@ class GateRunITest {
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            pieces.get(i).close();
-        }
+        pieces.close();
     }
 
     @Test
@@ -86,7 +87,7 @@ class GateRunITest {
         assertThat(deploys).hasValue(0);
         assertThat(run.reason()).isEqualTo("blocked before the deploy: pending: 0 of 1 required approvals; 1 more "
                 + "needed from alice");
-        assertThat(run.timeline()).extracting(GateStep::name).containsExactly("diff", "sign-off");
+        assertThat(run.timeline()).extracting(TimedStep::name).containsExactly("diff", "sign-off");
         assertThat(pagerDuty.events()).isEmpty();
     }
 
@@ -116,7 +117,7 @@ class GateRunITest {
         assertThat(run.rollback()).isNull();
         assertThat(run.pages()).isEmpty();
         assertThat(pagerDuty.events()).isEmpty();
-        assertThat(run.timeline()).extracting(GateStep::name).containsExactly("diff", "sign-off", "deploy", "verify");
+        assertThat(run.timeline()).extracting(TimedStep::name).containsExactly("diff", "sign-off", "deploy", "verify");
         assertThat(web3.requests()).isPositive();
     }
 
@@ -148,7 +149,7 @@ class GateRunITest {
         };
         GateRequest request = new GateRequest(scenario.repo(), base, head, Optional.empty(), approve(scenario),
                 "shop", deploy, null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
-                dir.resolve("outbox.jsonl"), "file:///reports/run.html");
+                dir.resolve("outbox.jsonl"), "file:///reports/run.html", null, true);
 
         // act
         GateRun run = new GateRunner(new BufferedLog()).run(request);
@@ -158,11 +159,11 @@ class GateRunITest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.verification().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(run.verification().missing()).containsExactly("web-02");
-        assertThat(run.rollback().succeeded()).isTrue();
+        assertThat(run.rollback().outcome()).isEqualTo(RollbackResult.Outcome.OK);
         assertThat(run.rollback().reason()).contains("web-02: MAINT (set by the runtime API) -> READY");
         assertThat(run.reverification().verdict()).isEqualTo(Verdict.PASS);
-        assertThat(run.timeline()).extracting(GateStep::name).containsExactly("diff", "sign-off", "deploy", "verify",
-                "rollback", "page trigger", "re-verify", "page resolve");
+        assertThat(run.timeline()).extracting(TimedStep::name).containsExactly("diff", "sign-off", "deploy", "verify",
+                "page trigger", "rollback", "re-verify", "page resolve");
         assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::action).containsExactly("trigger",
                 "resolve");
         PagerDutyEndpoint.Event trigger = pagerDuty.events().get(0);
@@ -170,11 +171,13 @@ class GateRunITest {
                 .startsWith("release-gate/shop/web/");
         assertThat(trigger.severity()).isEqualTo("error");
         assertThat(trigger.body().at("/payload/custom_details/verdict").asText()).isEqualTo("FAIL");
-        assertThat(trigger.body().at("/payload/custom_details/rollback/outcome").asText()).isEqualTo("succeeded");
+        assertThat(trigger.summary()).endsWith("; rolling back now");
+        assertThat(trigger.body().at("/payload/custom_details/rollback/outcome").asText()).isEqualTo("STARTING");
         assertThat(trigger.body().at("/payload/custom_details/change/head").asText()).isEqualTo(head);
         assertThat(trigger.body().at("/links/0/href").asText()).isEqualTo("file:///reports/run.html");
-        assertThat(run.recovery().rollbackStartMs()).isBetween(0L, 1000L);
-        assertThat(run.recovery().pageAcceptedMs()).isPositive();
+        assertThat(run.reaction().pageAcceptedMs()).isBetween(0L, 1000L)
+                .isLessThanOrEqualTo(run.reaction().rollbackStartMs());
+        assertThat(run.reaction().rollbackStartMs()).isBetween(0L, 1000L);
         assertThat(new Outbox(dir.resolve("outbox.jsonl")).pending()).isEmpty();
         assertThat(serializedSize(run)).as("the Jenkins plugin keeps the run with the build").isPositive();
     }
@@ -204,18 +207,42 @@ class GateRunITest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.reason()).contains("the rollback failed: the rollback command failed with exit code 7");
         assertThat(run.rollback().output()).contains("cannot reach the deploy host");
+        assertThat(run.rollback().outcome()).isEqualTo(RollbackResult.Outcome.FAILED);
         assertThat(run.reverification()).isNull();
-        assertThat(run.pages()).singleElement().satisfies(page -> {
-            assertThat(page.page().severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(page.page().summary()).contains("ROLLBACK FAILED: the rollback command failed with exit "
-                    + "code 7");
-            assertThat(page.delivered()).isTrue();
-        });
-        assertThat(pagerDuty.events()).singleElement().satisfies(event -> {
-            assertThat(event.action()).isEqualTo("trigger");
-            assertThat(event.severity()).isEqualTo("critical");
-            assertThat(event.body().at("/payload/custom_details/rollback/outcome").asText()).isEqualTo("FAILED");
-        });
+        assertThat(run.pages()).extracting(page -> page.page().severity()).containsExactly(Severity.ERROR,
+                Severity.CRITICAL);
+        assertThat(run.pages().get(1).page().summary()).contains("is NOT RECOVERED: the rollback FAILED: the "
+                + "rollback command failed with exit code 7");
+        assertThat(run.pages()).allSatisfy(page -> assertThat(page.delivered()).isTrue());
+        assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::severity).containsExactly("error",
+                "critical");
+        assertThat(pagerDuty.events().get(1).dedupKey()).isEqualTo(pagerDuty.events().get(0).dedupKey());
+        assertThat(pagerDuty.events().get(1).body().at("/payload/custom_details/rollback/outcome").asText())
+                .isEqualTo("FAILED");
+        assertThat(pagerDuty.events().get(1).body().at("/payload/custom_details/rollback/exitCode").asInt())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void shouldPageTheOnCallBeforeTheRollbackStarts() throws Exception {
+        // arrange: a rollback that notes what the PagerDuty endpoint had received when it started
+        EmbeddedBalancer lb = embedded();
+        Scenario scenario = scenario(lb, "expect: web-01,web-02");
+        List<String> seenByTheRollback = new ArrayList<>();
+        RollbackAction rollback = context -> {
+            pagerDuty.events().forEach(event -> seenByTheRollback.add(event.action() + " " + event.severity()));
+            return rolledBack(lb);
+        };
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
+                apply(lb, haproxy(web1)), rollback));
+
+        // assert: the trigger was already accepted when the rollback began; the resolve came after recovery
+        assertThat(run.outcome()).as(run.reason()).isEqualTo(GateOutcome.ROLLED_BACK);
+        assertThat(seenByTheRollback).containsExactly("trigger error");
+        assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::action).containsExactly("trigger",
+                "resolve");
     }
 
     @Test
@@ -245,7 +272,7 @@ class GateRunITest {
         GateRequest request = new GateRequest(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(),
                 approve(scenario), "shop", apply(lb, haproxy(web1)), context -> rolledBack(lb), null,
                 Secrets.from(Map.of("WRONG_KEY", "ffffffffffffffffffffffffffffffff", "HOOK_URL",
-                        "http://127.0.0.1:" + closed + "/hook")), outbox, null);
+                        "http://127.0.0.1:" + closed + "/hook")), outbox, null, null, true);
 
         // act
         GateRun run = new GateRunner(new BufferedLog()).run(request);
@@ -302,7 +329,7 @@ class GateRunITest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.reason()).contains("no rollback is configured");
         assertThat(run.timeline()).filteredOn(step -> step.name().equals("rollback")).singleElement()
-                .extracting(GateStep::status).isEqualTo(GateStep.Status.SKIPPED);
+                .extracting(TimedStep::status).isEqualTo(TimedStep.Status.SKIPPED);
         assertThat(pagerDuty.events()).singleElement().satisfies(event -> {
             assertThat(event.severity()).isEqualTo("critical");
             assertThat(event.summary()).contains("NO ROLLBACK is configured");
@@ -360,9 +387,9 @@ class GateRunITest {
     private io.releasegate.rollback.RollbackResult rolledBack(EmbeddedBalancer lb) {
         try {
             lb.apply("haproxy.cfg", haproxy(web1, web2));
-            return new io.releasegate.rollback.RollbackResult("restore", true, null, false, "", 0, "restored");
+            return io.releasegate.rollback.RollbackResult.ok("restore", null, "", 0, "restored");
         } catch (IOException e) {
-            return new io.releasegate.rollback.RollbackResult("restore", false, null, false, "", 0, e.getMessage());
+            return io.releasegate.rollback.RollbackResult.failed("restore", null, false, "", 0, e.getMessage());
         }
     }
 
@@ -390,7 +417,8 @@ class GateRunITest {
     private GateRequest request(Scenario scenario, List<Approval> approvals, DeployAction deploy,
             RollbackAction rollback) {
         return new GateRequest(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(), approvals, "shop",
-                deploy, rollback, null, Secrets.from(Map.of("PD_KEY", KEY)), dir.resolve("outbox.jsonl"), null);
+                deploy, rollback, null, Secrets.from(Map.of("PD_KEY", KEY)), dir.resolve("outbox.jsonl"), null, null,
+                true);
     }
 
     private static List<Approval> approve(Scenario scenario) throws Exception {
@@ -462,7 +490,6 @@ class GateRunITest {
     }
 
     private <T extends AutoCloseable> T keep(T piece) {
-        pieces.add(piece);
-        return piece;
+        return pieces.keep(piece);
     }
 }

@@ -44,23 +44,26 @@ class GateSettingsTest {
         GateSettings settings = GateSettings.read(Optional.of(section), "p.yml");
 
         // assert
-        assertThat(settings.lb()).hasToString("http://127.0.0.1:8080/");
+        assertThat(settings.verify().lb()).hasToString("http://127.0.0.1:8080/");
         assertThat(settings.pool()).isEqualTo("web");
-        assertThat(settings.expect()).isEqualTo("web-01=3,web-02=1");
-        assertThat(settings.identify()).isEqualTo(new BackendIdentifier("body", "served by (\\S+)"));
-        assertThat(settings.requests()).isEqualTo(400);
-        assertThat(settings.rate()).isEqualTo(80);
-        assertThat(settings.concurrency()).isEqualTo(8);
-        assertThat(settings.alpha()).isEqualTo(0.01);
-        assertThat(settings.maxErrorRate()).isEqualTo(0.05);
-        assertThat(settings.timeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(settings.deadline()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.healthPath()).isEqualTo("/health");
-        assertThat(settings.latencyP95Ms()).isEqualTo(250);
-        assertThat(settings.haproxySocket()).isEqualTo("/run/haproxy/admin.sock");
-        assertThat(settings.stats()).isEqualTo("http://127.0.0.1:8404/stats;csv");
+        assertThat(settings.verify().expectation().servers()).isEqualTo("web-01=3,web-02=1");
+        assertThat(settings.verify().traffic().identify()).isEqualTo(new BackendIdentifier("body", "served by (\\S+)"));
+        assertThat(settings.verify().traffic().requests()).isEqualTo(400);
+        assertThat(settings.verify().traffic().rate()).isEqualTo(80);
+        assertThat(settings.verify().traffic().concurrency()).isEqualTo(8);
+        assertThat(settings.verify().traffic().alpha()).isEqualTo(0.01);
+        assertThat(settings.verify().traffic().maxErrorRate()).isEqualTo(0.05);
+        assertThat(settings.verify().traffic().timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.verify().traffic().deadline()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.verify().live().healthPath()).isEqualTo("/health");
+        assertThat(settings.verify().live().health().latencyP95Ms()).isEqualTo(250);
+        assertThat(settings.verify().live().haproxySocket()).isEqualTo("/run/haproxy/admin.sock");
+        assertThat(settings.verify().live().stats()).isEqualTo("http://127.0.0.1:8404/stats;csv");
         assertThat(settings.deployTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.rollbackTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.verify().live().health().timeout()).as("the health probes share the request timeout")
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.verify().expectation().pool()).isEqualTo("web");
     }
 
     @Test
@@ -70,11 +73,11 @@ class GateSettingsTest {
                 "p.yml");
 
         // assert
-        assertThat(settings.rate()).isEqualTo(VerificationRequest.DEFAULT_RATE);
-        assertThat(settings.concurrency()).isEqualTo(VerificationRequest.DEFAULT_CONCURRENCY);
-        assertThat(settings.alpha()).isEqualTo(VerificationRequest.DEFAULT_ALPHA);
-        assertThat(settings.identify()).isEqualTo(BackendIdentifier.DEFAULT);
-        assertThat(settings.expect()).isEmpty();
+        assertThat(settings.verify().traffic().rate()).isEqualTo(VerificationRequest.DEFAULT_RATE);
+        assertThat(settings.verify().traffic().concurrency()).isEqualTo(VerificationRequest.DEFAULT_CONCURRENCY);
+        assertThat(settings.verify().traffic().alpha()).isEqualTo(VerificationRequest.DEFAULT_ALPHA);
+        assertThat(settings.verify().traffic().identify()).isEqualTo(BackendIdentifier.DEFAULT);
+        assertThat(settings.verify().expectation().explicit()).isFalse();
         assertThat(settings.deployTimeout()).isEqualTo(GateSettings.DEFAULT_COMMAND_TIMEOUT);
     }
 

@@ -40,6 +40,30 @@ class PageTest {
     }
 
     @Test
+    void shouldKeyAPoolWithoutAChangeByGateAndPoolAlone() {
+        // act: a verification between deploys (a Jenkins monitor job) knows no change digest
+        String key = Page.dedupKey("folder/lb-monitor", "web", null);
+
+        // assert: one incident per job and pool; the folder separator cannot split the key
+        assertThat(key).isEqualTo("release-gate/folder_lb-monitor/web");
+    }
+
+    @Test
+    void shouldShortenAKeyOverPagerDutysLimitWithAHashOfTheWholeKey() {
+        // arrange: a Jenkins job nested deep in folders
+        String gate = "team/".repeat(60) + "lb-deploy";
+
+        // act
+        String key = Page.dedupKey(gate, "web", "sha256:0123456789abcdef");
+        String other = Page.dedupKey(gate.replace("lb-deploy", "lb-deploy2"), "web", "sha256:0123456789abcdef");
+
+        // assert: within the limit, usable in a page, and still distinct for another job
+        assertThat(key).hasSize(Page.MAX_DEDUP_KEY).startsWith("release-gate/team_team_").matches(".*~[0-9a-f]{16}");
+        assertThat(other).hasSize(Page.MAX_DEDUP_KEY).isNotEqualTo(key);
+        assertThat(Page.trigger(key, "summary").build().dedupKey()).isEqualTo(key);
+    }
+
+    @Test
     void shouldRefuseADigestThatIsNotHex() {
         assertThatThrownBy(() -> Page.dedupKey("prod", "web", "not-a-digest"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a hex digest");

@@ -30,7 +30,7 @@ class CommandRollbackITest {
         RollbackResult result = rollback.run(context());
 
         // assert
-        assertThat(result.succeeded()).isTrue();
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.OK);
         assertThat(result.exitCode()).isZero();
         assertThat(result.timedOut()).isFalse();
         assertThat(result.output()).isEqualTo("restore web from d4e5f6 to a1b2c3\nwarn\n");
@@ -49,7 +49,7 @@ class CommandRollbackITest {
         RollbackResult result = rollback.run(context());
 
         // assert
-        assertThat(result.succeeded()).isTrue();
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.OK);
         assertThat(result.output()).isEqualTo("lb-eu web\n");
     }
 
@@ -60,7 +60,7 @@ class CommandRollbackITest {
                 .run(context());
 
         // assert
-        assertThat(result.succeeded()).isFalse();
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.FAILED);
         assertThat(result.exitCode()).isEqualTo(7);
         assertThat(result.output()).isEqualTo("haproxy reload failed\n");
         assertThat(result.reason()).isEqualTo("the rollback command failed with exit code 7");
@@ -79,7 +79,7 @@ class CommandRollbackITest {
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
         // assert
-        assertThat(result.succeeded()).isFalse();
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.FAILED);
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isNull();
         assertThat(result.output()).isEqualTo("started\n");
@@ -99,7 +99,7 @@ class CommandRollbackITest {
                 .run(context());
 
         // assert
-        assertThat(result.succeeded()).isTrue();
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.OK);
         assertThat(result.output()).startsWith("0000").contains("[... 199000 bytes of output omitted ...]")
                 .endsWith("1999\n");
         assertThat(result.output().length()).isLessThan(1100);
@@ -112,8 +112,11 @@ class CommandRollbackITest {
                 .run(new RollbackContext("a", "b", "web", dir.resolve("missing")));
 
         // assert
-        assertThat(result.succeeded()).isFalse();
-        assertThat(result.reason()).startsWith("the rollback command could not be started");
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.NOT_STARTED);
+        assertThat(result.rolledBack()).isFalse();
+        assertThat(result.exitCode()).isNull();
+        assertThat(result.reason()).isEqualTo("the rollback command could not be started: its working directory "
+                + dir.resolve("missing") + " does not exist");
     }
 
     @Test

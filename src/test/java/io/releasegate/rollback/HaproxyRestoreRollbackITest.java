@@ -42,7 +42,8 @@ class HaproxyRestoreRollbackITest {
                 RollbackResult result = rollback.run(new RollbackContext("base", "head", "web", null));
 
                 // assert
-                assertThat(result.succeeded()).isTrue();
+                assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.OK);
+                assertThat(result.rolledBack()).isTrue();
                 assertThat(result.action()).isEqualTo("restore HAProxy backend web over the runtime API "
                         + haproxy.socket());
                 assertThat(result.reason()).isEqualTo("restore of web: web-02: MAINT (set by the runtime API) -> "
@@ -54,7 +55,7 @@ class HaproxyRestoreRollbackITest {
     }
 
     @Test
-    void shouldFailWithTheReasonWhenTheSocketCannotBeReached(@TempDir Path dir) throws Exception {
+    void shouldSayItDidNotStartWhenTheSocketCannotBeReached(@TempDir Path dir) throws Exception {
         // arrange
         Pool declared = declared(write(dir));
         RollbackAction rollback = new HaproxyRestoreRollback(new HaproxyRuntime(dir.resolve("no.sock"), TIMEOUT),
@@ -64,8 +65,10 @@ class HaproxyRestoreRollbackITest {
         RollbackResult result = rollback.run(new RollbackContext("base", "head", "web", null));
 
         // assert
-        assertThat(result.succeeded()).isFalse();
-        assertThat(result.reason()).startsWith("the runtime API could not be used: ").contains("no.sock");
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.NOT_STARTED);
+        assertThat(result.rolledBack()).isFalse();
+        assertThat(result.reason()).startsWith("the runtime API could not be reached, so nothing was restored: ")
+                .contains("no.sock");
     }
 
     private static Path write(Path dir) throws Exception {

@@ -135,4 +135,71 @@ class ApprovalsFileTest {
             assertThat(files).containsExactly(file);
         }
     }
+
+    @Test
+    void shouldAppendSignedDecisionsThatStillVerifyAfterTheRoundTripInYamlAndJson() throws Exception {
+        // arrange
+        java.security.KeyPair key = io.releasegate.signoff.sshsig.TestKeys.generate("ssh-ed25519");
+        AllowedSignersSource signers = new AllowedSignersSource("allowed_signers", java.util.Optional.of(
+                "bob@example.com " + io.releasegate.signoff.sshsig.TestKeys.publicLine(key) + "\n"));
+        Approval signed = ApprovalSigner.of(key).sign(new Approval("bob", Set.of(), Decision.APPROVE,
+                "quotes \" and: colons, a 'tick' and ünïcödé", Instant.parse("2026-12-03T12:00:00Z"), DIGEST, null,
+                "bob@example.com"));
+
+        for (String name : List.of("approvals.yml", "approvals.json")) {
+            // act
+            Path file = dir.resolve(name);
+            int first = ApprovalsFile.append(file, signed);
+            int second = ApprovalsFile.append(file, signed);
+            List<Approval> read = ApprovalsFile.read(file);
+
+            // assert
+            assertThat(first).isEqualTo(1);
+            assertThat(second).isEqualTo(2);
+            assertThat(read).hasSize(2);
+            assertThat(read.get(0).signature()).isEqualTo(signed.signature().strip());
+            assertThat(ApprovalCheck.check(read, signers, false, Instant.parse("2026-12-03T12:01:00Z")).refused())
+                    .isEmpty();
+        }
+        assertThat(Files.readString(dir.resolve("approvals.yml"))).contains("signature: |");
+    }
+
+    @Test
+    void shouldRefuseUnsignedFieldsInASignedEntry() throws Exception {
+        // arrange
+        Path groups = file("groups.yml", """
+                - reviewer: bob
+                  email: bob@example.com
+                  groups: [lb-reviewers]
+                  decision: approve
+                  time: 2026-12-03T12:00:00Z
+                  digest: %s
+                  signature: "-----BEGIN SSH SIGNATURE-----"
+                """.formatted(DIGEST));
+        Path noEmail = file("no-email.yml", """
+                - reviewer: bob
+                  decision: approve
+                  time: 2026-12-03T12:00:00Z
+                  digest: %s
+                  signature: "-----BEGIN SSH SIGNATURE-----"
+                """.formatted(DIGEST));
+
+        // act / assert
+        assertThatThrownBy(() -> ApprovalsFile.read(groups)).isInstanceOf(ConfigParseException.class)
+                .hasMessageEndingWith("groups.yml:3: [0].groups: a signed decision cannot carry 'groups' (the"
+                        + " signature does not cover it; a key's groups are group:NAME principals in allowed_signers)");
+        assertThatThrownBy(() -> ApprovalsFile.read(noEmail)).hasMessageEndingWith("no-email.yml:5: [0].email:"
+                + " missing; a signed decision needs the email its key is allowed for in allowed_signers");
+    }
+
+    @Test
+    void shouldNeverOverwriteAnInvalidFileWhenAppending() throws Exception {
+        // arrange
+        Path file = file("approvals.yml", "- reviewer: bob\n  decision: maybe\n");
+        Approval approval = new Approval("bob", Set.of(), Decision.APPROVE, "", Instant.now(), DIGEST);
+
+        // act / assert
+        assertThatThrownBy(() -> ApprovalsFile.append(file, approval)).isInstanceOf(ConfigParseException.class);
+        assertThat(Files.readString(file)).isEqualTo("- reviewer: bob\n  decision: maybe\n");
+    }
 }

@@ -226,4 +226,101 @@ class SignOffTest {
         assertThat(policy.describeReviewers()).isEqualTo("bob, carol, group:lb-reviewers");
         assertThat(SignOff.describe(policy.maxAge())).isEqualTo("90m");
     }
+
+    @Test
+    void shouldNotCountAnApprovalDatedMoreThanFiveMinutesInTheFuture() {
+        // arrange
+        SignOffPolicy policy = SignOffPolicy.of("bob, carol", 2, null);
+        Approval skewed = approve("carol", NOW.plus(Duration.ofMinutes(4)));
+        Approval fromTheFuture = approve("bob", NOW.plus(Duration.ofMinutes(6)));
+
+        // act
+        SignOffDecision decision = evaluate(policy, null, skewed, fromTheFuture);
+
+        // assert
+        assertThat(decision.status()).isEqualTo(SignOffDecision.Status.PENDING);
+        assertThat(decision.counted()).extracting(Approval::reviewer).containsExactly("carol");
+        assertThat(decision.reasons()).containsExactly("carol's approval counts (1 of 2)",
+                "bob's approval is dated 2026-11-24T12:06:00Z, more than 5m after now (2026-11-24T12:00:00Z): a"
+                        + " decision from the future does not count");
+    }
+
+    @Test
+    void shouldMeasureTheMaximumAgeAgainstNowSoAFarFutureDateCannotKeepAnApprovalAlive() {
+        // arrange: dated years ahead, an approval would never reach its maximum age
+        SignOffPolicy policy = SignOffPolicy.of("bob", 1, Duration.ofHours(1));
+        Approval forever = approve("bob", Instant.parse("2099-01-01T00:00:00Z"));
+
+        // act
+        SignOffDecision decision = evaluate(policy, null, forever);
+
+        // assert
+        assertThat(decision.status()).isEqualTo(SignOffDecision.Status.PENDING);
+        assertThat(decision.reasons().get(0)).contains("a decision from the future does not count");
+    }
+
+    @Test
+    void shouldStillBlockOnARejectDatedInTheFuture() {
+        // arrange
+        SignOffPolicy policy = SignOffPolicy.of("bob, dave", 1, null);
+        Approval reject = new Approval("dave", Set.of(), Decision.REJECT, "no", NOW.plus(Duration.ofHours(1)),
+                DIGEST);
+
+        // act
+        SignOffDecision decision = evaluate(policy, null, approve("bob"), reject);
+
+        // assert
+        assertThat(decision.status()).isEqualTo(SignOffDecision.Status.REJECTED);
+    }
+
+    @Test
+    void shouldTreatAReviewerIdEqualToTheLocalPartOfAnAuthorsEmailAsThatAuthor() {
+        // arrange: reviewer alice, no email, commits by Alice Liddell <alice@example.com>
+        SignOffPolicy policy = SignOffPolicy.of("ALICE, bob", 1, null);
+        Approval byAlice = approve("ALICE");
+
+        // act
+        SignOffDecision decision = evaluate(policy, null, byAlice);
+
+        // assert
+        assertThat(decision.status()).isEqualTo(SignOffDecision.Status.PENDING);
+        assertThat(decision.reasons()).containsExactly("ALICE's approval does not count: ALICE is an author of the"
+                + " commits under review (Alice Liddell <alice@example.com>) and may not approve them");
+    }
+
+    @Test
+    void shouldNeverListTheAuthorOrTheStarterAmongThoseWhoMayStillApprove() {
+        // arrange: alice wrote the commits (matched by her email's local part); carol started the run and is named
+        // by her email in the policy
+        SignOffPolicy policy = SignOffPolicy.of("alice, carol@example.com, bob, group:lb-reviewers", 1, null);
+
+        // act
+        SignOffDecision decision = evaluate(policy, "carol");
+
+        // assert
+        assertThat(decision.mayStillApprove()).containsExactly("bob", "group:lb-reviewers");
+        assertThat(decision.summary()).isEqualTo("pending: 0 of 1 required approvals; 1 more needed from bob,"
+                + " group:lb-reviewers");
+    }
+
+    @Test
+    void shouldListRefusedDecisionsInTimeOrderAndSayTheApprovalsWereNotVerified() {
+        // arrange
+        SignOffPolicy policy = SignOffPolicy.of("bob, carol", 1, null);
+        Approval refused = approve("carol", NOW.minusSeconds(120));
+        CheckedApprovals checked = new CheckedApprovals(List.of(approve("bob")), List.of(new SignOffDecision.Outcome(
+                refused, SignOffDecision.Effect.IGNORED, "carol's approval is not signed")),
+                new ApprovalTrust(false, "approvals NOT VERIFIED: 1 unsigned decision(s) accepted"));
+
+        // act
+        SignOffDecision decision = SignOff.evaluate(new ChangeUnderReview(DIGEST, List.of(ALICE), null), policy,
+                checked, NOW);
+
+        // assert
+        assertThat(decision.reasons()).containsExactly("carol's approval is not signed",
+                "bob's approval counts (1 of 1)");
+        assertThat(decision.summary()).isEqualTo("released: 1 of 1 required approvals (bob) (approvals NOT VERIFIED:"
+                + " 1 unsigned decision(s) accepted)");
+        assertThat(decision.trust().verified()).isFalse();
+    }
 }

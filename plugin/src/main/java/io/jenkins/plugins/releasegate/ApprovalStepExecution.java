@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasegate;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
@@ -27,6 +28,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.jenkins.plugins.releasegate.port.TaskListenerLog;
+import jenkins.util.SystemProperties;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -50,8 +53,18 @@ public class ApprovalStepExecution extends StepExecution {
     private long deadline;
     private boolean settled;
 
+    /**
+     * Milliseconds in one "minute" of the reminder interval. Only a test changes it (the system property
+     * {@code io.jenkins.plugins.releasegate.ApprovalStepExecution.reminderUnitMillis}), to see several reminders
+     * without waiting minutes.
+     */
+    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "a test shortens it; nothing else writes it")
+    static long reminderUnitMillis = SystemProperties.getLong(ApprovalStepExecution.class.getName()
+            + ".reminderUnitMillis", TimeUnit.MINUTES.toMillis(1));
+
     private transient ScheduledFuture<?> timeoutTask;
     private transient ScheduledFuture<?> reminderTask;
+    private transient JenkinsFacade jenkins;
 
     /** What the step was asked, resolved against its defaults; plain values only. */
     static final class Settings implements Serializable {
@@ -99,6 +112,14 @@ public class ApprovalStepExecution extends StepExecution {
         this.settings = settings;
     }
 
+    /** The facade, made again after the execution was read back from the program's state. */
+    private JenkinsFacade jenkins() {
+        if (jenkins == null) {
+            jenkins = new JenkinsFacade();
+        }
+        return jenkins;
+    }
+
     public String getId() {
         return id;
     }
@@ -124,8 +145,8 @@ public class ApprovalStepExecution extends StepExecution {
         listener.getLogger().println(settings.message);
         listener.getLogger().println(initial.summary() + ". " + HyperlinkNote.encodeTo(url, "Review the change"));
         // the notification goes over the network: never on the CPS VM thread
-        Timer.get().submit(() -> new ReviewerNotifier(new JenkinsFacade()).requested(run, settings.policy(), initial,
-                settings.message, new TaskListenerLog(listener)));
+        Timer.get().submit(() -> new ReviewerNotifier(jenkins()).requested(run, settings.digest, settings.policy(),
+                initial, settings.message, new TaskListenerLog(listener)));
         armTimers();
         return false;
     }
@@ -146,9 +167,10 @@ public class ApprovalStepExecution extends StepExecution {
         }
         long delay = Math.max(0, deadline - System.currentTimeMillis());
         timeoutTask = Timer.get().schedule(this::timeOut, delay, TimeUnit.MILLISECONDS);
-        int every = new JenkinsFacade().configuration().getReminderMinutes();
+        int every = jenkins().configuration().getReminderMinutes();
         if (every > 0) {
-            reminderTask = Timer.get().scheduleAtFixedRate(this::remind, every, every, TimeUnit.MINUTES);
+            long period = every * reminderUnitMillis;
+            reminderTask = Timer.get().scheduleAtFixedRate(this::remind, period, period, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -263,7 +285,7 @@ public class ApprovalStepExecution extends StepExecution {
                 }
                 outcome = evaluate(ReleaseGateAction.of(run));
             }
-            new ReviewerNotifier(new JenkinsFacade()).reminder(run, settings.policy(), outcome, settings.message,
+            new ReviewerNotifier(jenkins()).reminder(run, settings.digest, outcome, settings.message,
                     new TaskListenerLog(listener()));
             ReleaseGateAction.of(run).record(new AuditEntry(Instant.now(), AuditEntry.RULES, AuditEntry.Kind.REQUEST,
                     "reminder sent: " + outcome.summary(), settings.digest));

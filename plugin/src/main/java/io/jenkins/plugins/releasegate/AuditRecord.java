@@ -2,6 +2,7 @@ package io.jenkins.plugins.releasegate;
 
 import io.releasegate.signoff.AuditEntry;
 import java.io.Serializable;
+import io.jenkins.plugins.releasegate.view.Human;
 import java.time.Instant;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -25,9 +26,15 @@ public final class AuditRecord implements Serializable {
         this.digest = entry.digest();
     }
 
+    /** ISO-8601, as the REST API gives it. */
     @Exported
     public String getTime() {
         return Instant.ofEpochMilli(time).toString();
+    }
+
+    /** {@code 2025-03-01 10:00:05 UTC}. */
+    public String getWhen() {
+        return Human.time(time);
     }
 
     @Exported
@@ -48,5 +55,10 @@ public final class AuditRecord implements Serializable {
     @Exported
     public String getDigest() {
         return digest;
+    }
+
+    /** {@code sha256:6cd751c6b8ba}: the page shows this, with the full digest on hover and to copy. */
+    public String getShortDigest() {
+        return Human.shortDigest(digest);
     }
 }

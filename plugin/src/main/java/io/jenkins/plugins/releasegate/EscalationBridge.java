@@ -1,11 +1,7 @@
 package io.jenkins.plugins.releasegate;
 
-import hudson.Util;
 import hudson.model.Run;
-import hudson.tasks.Mailer;
-import hudson.tasks.SMTPAuthentication;
 import io.releasegate.log.LogSink;
-import io.releasegate.paging.Attempt;
 import io.releasegate.paging.Contact;
 import io.releasegate.paging.ContactConfig;
 import io.releasegate.paging.Escalation;
@@ -16,15 +12,12 @@ import io.releasegate.paging.Paging;
 import io.releasegate.paging.RetryPolicy;
 import io.releasegate.paging.Secret;
 import io.releasegate.paging.Secrets;
-import io.releasegate.report.GateRunJson;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import jenkins.model.JenkinsLocationConfiguration;
 
 /**
  * Pages the global configuration's escalation chain (or one contact) with the engine's {@link Paging} and
@@ -45,68 +38,48 @@ final class EscalationBridge {
         this.jenkins = jenkins;
     }
 
-    /** True when the global configuration has a chain to page. */
-    boolean configured() {
-        return !jenkins.configuration().chainNames().isEmpty();
+    /** The build's outbox file. */
+    static Path outbox(Run<?, ?> run) {
+        return new File(new File(run.getRootDir(), ReleaseGateAction.DIRECTORY), OUTBOX).toPath();
     }
 
     /**
-     * Pages {@code names} in order (the next contact when one fails definitively) and returns the outcome as plain
-     * values: {@code {contacts, action, severity, summary, dedupKey, delivered, deliveredTo, reason, attempts,
-     * output, outbox}}. Never throws for a contact that cannot be reached or built; that is in {@code reason}.
+     * Pages {@code names} in order (the next contact when one fails definitively). Never throws for a contact that
+     * cannot be reached or built: that is in the result's reason. A page no contact can take is kept in the outbox.
      */
-    Map<String, Object> page(Run<?, ?> run, List<String> names, Page page, LogSink log) {
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("contacts", new ArrayList<>(names));
-        outcome.put("action", page.action().wire());
-        outcome.put("severity", page.severity().wire());
-        outcome.put("summary", page.summary());
-        outcome.put("dedupKey", page.dedupKey());
+    PageResult page(Run<?, ?> run, List<String> names, Page page, LogSink log) {
         List<String> problems = new ArrayList<>();
         List<Contact> chain = contacts(run, names, problems);
         problems.forEach(problem -> log.error("%s", problem));
-        Outbox outbox = new Outbox(new File(new File(run.getRootDir(), ResultFiles.DIRECTORY), OUTBOX).toPath());
+        Outbox outbox = new Outbox(outbox(run));
         if (chain.isEmpty()) {
             String reason = names.isEmpty()
                     ? "no escalation contact is configured (Manage Jenkins > System > Release Gate)"
                     : "no contact of the chain can be paged: " + String.join("; ", problems);
-            String kept = names.isEmpty() ? null : keep(outbox, page, names, log);
-            outcome.put("delivered", false);
-            outcome.put("deliveredTo", null);
-            outcome.put("reason", reason);
-            outcome.put("attempts", new ArrayList<>());
-            outcome.put("output", reason);
-            outcome.put("outbox", kept);
-            return outcome;
+            if (!names.isEmpty() && !keep(outbox, page, names, log)) {
+                reason += "; NOT kept: the outbox " + outbox.file() + " could not be written";
+            }
+            return new PageResult(page, false, null, List.of(), reason);
         }
         PageResult result = new Paging(new Escalation(chain, RetryPolicy.DEFAULT, log), outbox, log).send(page);
-        String reason = problems.isEmpty() ? result.reason() : result.reason() + " (" + String.join("; ", problems)
-                + ")";
-        List<Object> attempts = GateRunJson.attempts(result.attempts());
-        StringBuilder output = new StringBuilder();
-        for (Attempt attempt : result.attempts()) {
-            output.append("attempt ").append(attempt.describe()).append('\n');
-        }
-        output.append(result.delivered() ? "delivered: " : "UNDELIVERED: ").append(reason);
-        outcome.put("delivered", result.delivered());
-        outcome.put("deliveredTo", result.deliveredTo());
-        outcome.put("reason", reason);
-        outcome.put("attempts", attempts);
-        outcome.put("output", output.toString());
-        outcome.put("outbox", result.delivered() ? null : outbox.file().toString());
-        return outcome;
+        return problems.isEmpty() ? result : new PageResult(page, result.delivered(), result.deliveredTo(),
+                result.attempts(), result.reason() + " (" + String.join("; ", problems) + ")");
     }
 
-    /** A page no contact can take is still kept for {@code release-gate page --flush}; returns where, or null. */
-    private static String keep(Outbox outbox, Page page, List<String> names, LogSink log) {
+    /** Where an undelivered page is kept, or null when it was delivered or could not be kept. */
+    static String keptIn(Run<?, ?> run, PageResult result) {
+        return result.delivered() || result.reason().contains("NOT kept") ? null : outbox(run).toString();
+    }
+
+    private static boolean keep(Outbox outbox, Page page, List<String> names, LogSink log) {
         try {
             outbox.append(page, names, Instant.now());
             log.error("page %s is undelivered and waits in the outbox %s", page.dedupKey(), outbox.file());
-            return outbox.file().toString();
+            return true;
         } catch (IOException e) {
             log.error("page %s is undelivered and could not be kept in the outbox %s (%s)", page.dedupKey(),
                     outbox.file(), e.getClass().getSimpleName());
-            return null;
+            return false;
         }
     }
 
@@ -130,11 +103,11 @@ final class EscalationBridge {
     }
 
     /** The engine's configuration of one contact, with references in place of secrets. */
-    static ContactConfig config(EscalationContact contact) {
+    ContactConfig config(EscalationContact contact) {
         String name = contact.getName();
         String secret = contact.getCredentialsId() == null ? null : CREDENTIALS + contact.getCredentialsId();
         return switch (contact.getType()) {
-            case PAGERDUTY -> new ContactConfig.PagerDuty(name, require(secret, name), null, null);
+            case PAGERDUTY -> new ContactConfig.PagerDuty(name, require(secret, name), contact.getBaseUrl(), null);
             case SLACK -> new ContactConfig.Slack(name, require(secret, name));
             case TEAMS -> new ContactConfig.Teams(name, require(secret, name));
             case WEBHOOK -> new ContactConfig.Webhook(name, require(secret, name),
@@ -151,28 +124,19 @@ final class EscalationBridge {
     }
 
     /** Email through the Mailer plugin's SMTP server, user and password (STARTTLS as configured there). */
-    private static ContactConfig email(String name, List<String> recipients) {
+    private ContactConfig email(String name, List<String> recipients) {
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("contact '" + name + "' has no email recipients");
         }
-        Mailer.DescriptorImpl mailer = Mailer.descriptor();
-        String host = Util.fixEmptyAndTrim(mailer.getSmtpHost());
-        String port = Util.fixEmptyAndTrim(mailer.getSmtpPort());
-        SMTPAuthentication authentication = mailer.getAuthentication();
-        String from = Util.fixEmptyAndTrim(JenkinsLocationConfiguration.get().getAdminAddress());
-        return new ContactConfig.Email(name, host == null ? "localhost" : host,
-                port == null ? 25 : Integer.parseInt(port), from == null ? "jenkins@localhost" : from, recipients,
-                mailer.getUseTls(), authentication == null ? null : authentication.getUsername(),
-                authentication == null ? null : MAILER_PASSWORD);
+        JenkinsFacade.MailSettings mail = jenkins.mail();
+        return new ContactConfig.Email(name, mail.host(), mail.port(), mail.from(), recipients, mail.startTls(),
+                mail.user(), mail.user() == null ? null : MAILER_PASSWORD);
     }
 
     /** {@code credentials:ID} (a Secret Text credential the build may use) or the Mailer's SMTP password. */
     private Secret resolve(String reference, Run<?, ?> run) {
         if (MAILER_PASSWORD.equals(reference)) {
-            SMTPAuthentication authentication = Mailer.descriptor().getAuthentication();
-            String password = authentication == null || authentication.getPassword() == null ? null
-                    : authentication.getPassword().getPlainText();
-            return Secret.of("the Mailer plugin's SMTP password", password);
+            return Secret.of("the Mailer plugin's SMTP password", jenkins.mail().password());
         }
         if (reference == null || !reference.startsWith(CREDENTIALS)) {
             throw new IllegalArgumentException("a secret must be a Jenkins credential");

@@ -1,19 +1,14 @@
 package io.jenkins.plugins.releasegate;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -29,6 +24,7 @@ public class EscalationContact extends AbstractDescribableImpl<EscalationContact
     private String credentialsId;
     private String hmacCredentialsId;
     private String recipients;
+    private String baseUrl;
 
     @DataBoundConstructor
     public EscalationContact(String name, ContactType type) {
@@ -72,6 +68,16 @@ public class EscalationContact extends AbstractDescribableImpl<EscalationContact
         this.recipients = Util.fixEmptyAndTrim(recipients);
     }
 
+    /** PagerDuty only: the Events API's base URL, e.g. {@code https://events.eu.pagerduty.com}; null: the default. */
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    @DataBoundSetter
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = Util.fixEmptyAndTrim(baseUrl);
+    }
+
     List<String> recipientList() {
         return recipients == null ? List.of()
                 : List.of(recipients.split("[,\\s]+")).stream().filter(s -> !s.isBlank()).toList();
@@ -81,6 +87,16 @@ public class EscalationContact extends AbstractDescribableImpl<EscalationContact
     @Extension
     @Symbol("contact")
     public static final class DescriptorImpl extends Descriptor<EscalationContact> {
+        private final JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {
@@ -89,28 +105,17 @@ public class EscalationContact extends AbstractDescribableImpl<EscalationContact
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            return secretTextItems(credentialsId);
+            return jenkins.secretTextItems(credentialsId);
         }
 
         @POST
         public ListBoxModel doFillHmacCredentialsIdItems(@QueryParameter String hmacCredentialsId) {
-            return secretTextItems(hmacCredentialsId);
-        }
-
-        private static ListBoxModel secretTextItems(String current) {
-            StandardListBoxModel model = new StandardListBoxModel();
-            if (!new JenkinsFacade().canAdminister()) {
-                return model.includeCurrentValue(Util.fixNull(current));
-            }
-            model.includeEmptyValue();
-            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(),
-                    CredentialsMatchers.always());
-            return model.includeCurrentValue(Util.fixNull(current));
+            return jenkins.secretTextItems(hmacCredentialsId);
         }
 
         @POST
         public FormValidation doCheckName(@QueryParameter String value) {
-            new JenkinsFacade().checkAdminister();
+            jenkins.checkAdminister();
             if (Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.error("A contact needs a name; the chain refers to it");
             }
@@ -120,7 +125,7 @@ public class EscalationContact extends AbstractDescribableImpl<EscalationContact
 
         @POST
         public FormValidation doCheckCredentialsId(@QueryParameter String value, @QueryParameter String type) {
-            new JenkinsFacade().checkAdminister();
+            jenkins.checkAdminister();
             if (!ContactType.EMAIL.name().equals(type) && Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.error("Choose the Secret Text credential with the routing key or webhook URL");
             }
@@ -129,7 +134,7 @@ public class EscalationContact extends AbstractDescribableImpl<EscalationContact
 
         @POST
         public FormValidation doCheckRecipients(@QueryParameter String value, @QueryParameter String type) {
-            new JenkinsFacade().checkAdminister();
+            jenkins.checkAdminister();
             if (ContactType.EMAIL.name().equals(type)) {
                 if (Util.fixEmptyAndTrim(value) == null) {
                     return FormValidation.error("An email contact needs at least one address");

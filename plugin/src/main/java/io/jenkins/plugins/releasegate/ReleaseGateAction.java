@@ -3,7 +3,13 @@ package io.jenkins.plugins.releasegate;
 import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
-import io.jenkins.plugins.releasegate.agent.JsonMaps;
+import io.jenkins.plugins.releasegate.view.Badge;
+import io.jenkins.plugins.releasegate.view.ChangeView;
+import io.jenkins.plugins.releasegate.view.RecoveryView;
+import io.jenkins.plugins.releasegate.view.VerificationView;
+import io.releasegate.policy.ChangeReport;
+import io.releasegate.recovery.ChangeFacts;
+import io.releasegate.recovery.RecoveryResult;
 import io.releasegate.signoff.Approval;
 import io.releasegate.signoff.AuditEntry;
 import io.releasegate.signoff.Decision;
@@ -13,7 +19,6 @@ import io.releasegate.signoff.SignOffDecision;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -31,18 +36,22 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 /**
  * The build's "Release Gate" page ({@code .../release-gate/}): the change, the sign-off with its audit trail, the
  * verifications and the recovery. Saved in {@code build.xml} with small fields only: the sign-off's execution id,
- * the approvals and the audit trail; the change and each verification are JSON files ({@link ResultFiles}). The
- * pending approval is found again from the running Pipeline after a restart, as {@code InputAction} does.
+ * the approvals and the audit trail, one {@link VerificationRecord} per verification step; the change and each
+ * recovery are typed views in their own files ({@link ViewFiles}). The pending approval is found again from the
+ * running Pipeline after a restart, as {@code InputAction} does.
  */
 @ExportedBean
 public class ReleaseGateAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(ReleaseGateAction.class.getName());
     static final String URL_NAME = "release-gate";
-    private static final String CHANGE_FILE = "change.json";
+    /** The build's directory of Release Gate files. */
+    static final String DIRECTORY = "release-gate";
+    private static final String CHANGE_FILE = "change.xml";
     private static final int LOAD_EXECUTIONS_TIMEOUT_SECONDS = 60;
 
     private transient Run<?, ?> run;
     private transient JenkinsFacade jenkins;
+    private transient volatile ChangeView change;
 
     private boolean hasChange;
     private String digest;
@@ -54,6 +63,8 @@ public class ReleaseGateAction implements RunAction2 {
     private String signOffSummary;
     private String reviewers;
     private int requiredApprovals;
+    private long signOffStarted;
+    private long signOffEnded;
     private volatile ArrayList<ApprovalRecord> approvals = new ArrayList<>();
     private volatile ArrayList<AuditRecord> audit = new ArrayList<>();
     private volatile ArrayList<VerificationRecord> verifications = new ArrayList<>();
@@ -118,6 +129,11 @@ public class ReleaseGateAction implements RunAction2 {
         return jenkins;
     }
 
+    /** For tests: the facade the page asks about the current user. */
+    void setJenkins(JenkinsFacade facade) {
+        this.jenkins = facade;
+    }
+
     @Override
     public String getIconFileName() {
         return "symbol-lock-closed";
@@ -133,24 +149,40 @@ public class ReleaseGateAction implements RunAction2 {
         return URL_NAME;
     }
 
-    private ResultFiles files() {
-        return new ResultFiles(run.getRootDir());
+    private ViewFiles files() {
+        return new ViewFiles(run.getRootDir());
     }
 
     // ---- the change --------------------------------------------------------------------------------------------
 
-    synchronized void setChange(Map<String, Object> change) throws IOException {
-        files().write(CHANGE_FILE, change);
+    synchronized void setChange(ChangeReport report) throws IOException {
+        ChangeView view = ChangeView.of(report);
+        files().write(CHANGE_FILE, view);
+        change = view;
         hasChange = true;
-        digest = JsonMaps.string(change, "digest", null);
-        risk = JsonMaps.string(change, "risk", null);
+        digest = report.digest();
+        risk = report.risk().name();
         run.save();
     }
 
-    /** The change as {@code releaseGateDiff} returned it, or an empty map. */
+    /** The change {@code releaseGateDiff} recorded in this build, or null. */
     @Exported(name = "change")
-    public Map<String, Object> getChange() {
-        return hasChange ? files().read(CHANGE_FILE) : Map.of();
+    public ChangeView getChange() {
+        if (!hasChange) {
+            return null;
+        }
+        ChangeView view = change;
+        if (view == null) {
+            view = files().read(CHANGE_FILE, ChangeView.class);
+            change = view;
+        }
+        return view;
+    }
+
+    /** What a page says about the change of this build, or null when no change was recorded. */
+    ChangeFacts changeFacts() {
+        ChangeView view = getChange();
+        return view == null ? null : view.facts();
     }
 
     @Exported
@@ -163,14 +195,16 @@ public class ReleaseGateAction implements RunAction2 {
         return risk;
     }
 
-    public List<Map<String, Object>> getChanges() {
-        return JsonMaps.list(getChange(), "changes").stream().map(JsonMaps::map).toList();
+    public String getRiskBadge() {
+        return Badge.risk(risk);
     }
 
     // ---- the sign-off ------------------------------------------------------------------------------------------
 
     synchronized void beginSignOff(String id, String reviewerList, int required, String summary) throws IOException {
         pendingId = id;
+        signOffStarted = System.currentTimeMillis();
+        signOffEnded = 0;
         reviewers = reviewerList;
         requiredApprovals = required;
         signOffStatus = SignOffDecision.Status.PENDING.name();
@@ -198,6 +232,7 @@ public class ReleaseGateAction implements RunAction2 {
     /** Ends the wait: the status is RELEASED, REJECTED, TIMED_OUT or ABORTED. */
     synchronized void endSignOff(String status, String summary) throws IOException {
         pendingId = null;
+        signOffEnded = System.currentTimeMillis();
         signOffStatus = status;
         signOffSummary = summary;
         run.save();
@@ -213,9 +248,22 @@ public class ReleaseGateAction implements RunAction2 {
         return signOffStatus == null ? "NONE" : signOffStatus;
     }
 
+    public String getStatusBadge() {
+        return Badge.status(getStatus());
+    }
+
     @Exported
     public synchronized String getSummary() {
         return signOffSummary;
+    }
+
+    /** Minutes from the sign-off request to its end (until now while it waits); -1 when there was no sign-off. */
+    public synchronized long getSignOffMinutes() {
+        if (signOffStarted <= 0) {
+            return -1;
+        }
+        long end = signOffEnded > 0 ? signOffEnded : System.currentTimeMillis();
+        return TimeUnit.MILLISECONDS.toMinutes(Math.max(0, end - signOffStarted));
     }
 
     @Exported
@@ -319,12 +367,12 @@ public class ReleaseGateAction implements RunAction2 {
 
     // ---- verification and recovery -----------------------------------------------------------------------------
 
-    synchronized VerificationRecord addVerification(Map<String, Object> result, String pool) throws IOException {
-        int index = verifications.size() + 1;
-        VerificationRecord record = new VerificationRecord(index, pool, JsonMaps.string(result, "verdict", "ERROR"),
-                JsonMaps.bool(result, "rolledBack", false), JsonMaps.bool(result, "recovered", false),
-                System.currentTimeMillis());
-        files().write(record.fileName(), result);
+    /** Records what one verification step did: a small record in {@code build.xml}, the full view in its file. */
+    synchronized VerificationRecord addRecovery(String pool, RecoveryResult result, RecoveryView view)
+            throws IOException {
+        VerificationRecord record = new VerificationRecord(verifications.size() + 1, pool, result,
+                view.getVerification(), System.currentTimeMillis());
+        files().write(record.fileName(), view);
         verifications = appended(verifications, record);
         run.save();
         return record;
@@ -335,20 +383,38 @@ public class ReleaseGateAction implements RunAction2 {
         return List.copyOf(verifications);
     }
 
-    /** The full result of a verification (its JSON file), for the page. */
-    public Map<String, Object> verification(VerificationRecord record) {
-        return files().read(record.fileName());
+    /** The full view of a verification step (its file), or null when it is not kept. */
+    public RecoveryView recovery(VerificationRecord record) {
+        return files().read(record.fileName(), RecoveryView.class);
     }
 
-    /** The latest verification's full result (first run, rollback, second run, pages), or an empty map. */
+    /** The latest verification step's full view, or null. */
     @Exported(name = "verification")
-    public Map<String, Object> getLatestVerification() {
-        List<VerificationRecord> all = getVerifications();
-        return all.isEmpty() ? Map.of() : verification(all.get(all.size() - 1));
+    public RecoveryView getLatestRecovery() {
+        VerificationRecord latest = getLatest();
+        return latest == null ? null : recovery(latest);
     }
 
-    /** The bars of the chart of one verification result. */
-    public List<ShareBar> bars(Map<String, Object> result) {
-        return ShareBar.of(result);
+    /** The latest verification step's record, or null. */
+    public VerificationRecord getLatest() {
+        List<VerificationRecord> all = getVerifications();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** The dedup key of an incident this build left open for {@code pool}, or null. */
+    String openIncident(String pool) {
+        VerificationRecord last = null;
+        for (VerificationRecord record : getVerifications()) {
+            if (pool.equals(record.getPool())) {
+                last = record;
+            }
+        }
+        return last != null && last.isIncidentOpen() ? last.getIncidentKey() : null;
+    }
+
+    /** The first verification view of a step, for the chart (null when it could not run). */
+    public VerificationView first(VerificationRecord record) {
+        RecoveryView view = recovery(record);
+        return view == null ? null : view.getVerification();
     }
 }

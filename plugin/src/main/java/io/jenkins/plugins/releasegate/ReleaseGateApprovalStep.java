@@ -7,11 +7,11 @@ import hudson.Util;
 import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.releasegate.agent.JsonMaps;
-import io.releasegate.signoff.SignOffPolicy;
+import io.jenkins.plugins.releasegate.view.ChangeView;
+import io.releasegate.diff.Author;
+import io.releasegate.signoff.Quorum;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -46,7 +46,10 @@ public class ReleaseGateApprovalStep extends Step {
         return change;
     }
 
-    /** The map returned by {@code releaseGateDiff} (digest, authors, requiredApprovals, reviewers). */
+    /**
+     * The map returned by {@code releaseGateDiff} (digest, authors, requiredApprovals, reviewers); default: the change
+     * {@code releaseGateDiff} recorded earlier in this build.
+     */
     @DataBoundSetter
     public void setChange(Object change) {
         this.change = change;
@@ -103,93 +106,55 @@ public class ReleaseGateApprovalStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        Map<String, Object> changeMap = JsonMaps.map(change);
-        String digest = JsonMaps.string(changeMap, "digest", null);
-        if (digest == null) {
-            throw new AbortException("releaseGateApproval: 'change' must be the map returned by releaseGateDiff"
-                    + " (it has no digest)");
-        }
-        if (!changeMap.containsKey("authors")) {
-            throw new AbortException("releaseGateApproval: the change has no 'authors'; without them the rule"
-                    + " that authors may not approve cannot be applied. Pass the map returned by releaseGateDiff.");
+        ChangeArgument argument;
+        try {
+            argument = change != null ? ChangeArgument.of(change) : recorded(context.get(Run.class));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("releaseGateApproval: " + e.getMessage());
         }
         if (timeout <= 0) {
             throw new AbortException("releaseGateApproval: timeout must be a positive number of minutes");
         }
-        ReleaseGateGlobalConfiguration global = new JenkinsFacade().configuration();
-        String policyReviewers = reviewersOf(changeMap.get("reviewers"));
+        JenkinsFacade jenkins = new JenkinsFacade();
         String reviewerList = reviewers != null ? reviewers
-                : policyReviewers != null ? policyReviewers : global.getDefaultReviewers();
+                : argument.reviewers() != null ? argument.reviewers() : jenkins.configuration().getDefaultReviewers();
         // the number defaults from the policy and the risk; an explicit `approvals` is the Jenkinsfile's choice,
-        // said in the build log when it asks for fewer than the policy
-        int fromPolicy = Math.max(JsonMaps.integer(changeMap, "requiredApprovals", 1),
-                JsonMaps.bool(changeMap, "reviewRequired", true) ? 1 : 0);
-        int required = approvals > 0 ? approvals : fromPolicy;
-        if (required < fromPolicy) {
-            TaskListener listener = context.get(TaskListener.class);
-            if (listener != null) {
-                listener.getLogger().println("Release Gate: this Jenkinsfile asks for " + required + " approval(s)"
-                        + " where the policy asks for " + fromPolicy + " for a " + JsonMaps.string(changeMap, "risk",
-                        "UNKNOWN") + " change");
-            }
+        // said in the build log when it asks for fewer than the policy (the engine's rule)
+        Quorum quorum = Quorum.of(argument.requiredApprovals(), argument.reviewRequired(), approvals,
+                argument.risk());
+        TaskListener listener = context.get(TaskListener.class);
+        if (quorum.belowPolicy().isPresent() && listener != null) {
+            listener.getLogger().println("Release Gate: " + quorum.belowPolicy().get());
         }
-        String nobody = nobodyMayApprove(reviewerList, required);
+        String nobody = quorum.whyNobodyCanApprove(reviewerList).orElse(null);
         if (nobody != null) {
             throw new AbortException("releaseGateApproval: " + nobody);
         }
         List<String> names = new ArrayList<>();
         List<String> emails = new ArrayList<>();
-        for (Object author : JsonMaps.list(changeMap, "authors")) {
-            Map<String, Object> entry = JsonMaps.map(author);
-            names.add(JsonMaps.string(entry, "name", null));
-            emails.add(JsonMaps.string(entry, "email", null));
+        for (Author author : argument.authors()) {
+            names.add(author.name());
+            emails.add(author.email());
         }
         Run<?, ?> run = context.get(Run.class);
         Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
-        ApprovalStepExecution.Settings settings = new ApprovalStepExecution.Settings(digest,
-                reviewerList == null ? "" : reviewerList, required, timeout,
-                maxAge > 0 ? maxAge : (int) Math.min(Integer.MAX_VALUE,
-                        JsonMaps.integer(changeMap, "approvalMaxAgeMinutes", 0)),
+        ApprovalStepExecution.Settings settings = new ApprovalStepExecution.Settings(argument.digest(),
+                reviewerList == null ? "" : reviewerList, quorum.required(), timeout,
+                maxAge > 0 ? maxAge : (int) Math.min(Integer.MAX_VALUE, argument.maxAgeMinutes()),
                 message == null ? "Release Gate: sign-off needed for this load-balancer change" : message,
-                names, emails, cause == null ? null : cause.getUserId(),
-                JsonMaps.string(changeMap, "risk", "UNKNOWN"));
+                names, emails, cause == null ? null : cause.getUserId(), argument.risk());
         return new ApprovalStepExecution(context, settings);
     }
 
-    /**
-     * Why no one could ever release this sign-off (so the build fails now instead of waiting for its timeout), or
-     * null when someone can: the reviewers cannot be read, none are named anywhere, or fewer users are named than
-     * approvals are required (and no group could supply more).
-     */
-    static String nobodyMayApprove(String reviewerList, int required) {
-        SignOffPolicy policy;
-        try {
-            policy = SignOffPolicy.of(reviewerList, required, null);
-        } catch (IllegalArgumentException e) {
-            return "reviewers '" + reviewerList + "': " + e.getMessage();
+    /** The change {@code releaseGateDiff} recorded earlier in {@code run}. */
+    private static ChangeArgument recorded(Run<?, ?> run) {
+        ReleaseGateAction action = run.getAction(ReleaseGateAction.class);
+        ChangeView view = action == null ? null : action.getChange();
+        if (view == null) {
+            throw new IllegalArgumentException("give change: (the map releaseGateDiff returned), or run "
+                    + "releaseGateDiff earlier in this build");
         }
-        if (required == 0) {
-            return null;
-        }
-        if (policy.users().isEmpty() && policy.groups().isEmpty()) {
-            return "nobody may approve this change: name the reviewers (reviewers: 'bob, group:lb-reviewers'), in"
-                    + " .releasegate.yml (review.reviewers) or as the default reviewers in Manage Jenkins > System >"
-                    + " Release Gate";
-        }
-        if (policy.groups().isEmpty() && policy.users().size() < required) {
-            return required + " distinct approvals are required but only " + policy.users().size()
-                    + " reviewer(s) are named (" + policy.describeReviewers() + "): name more reviewers, add a"
-                    + " group:NAME, or pass approvals: " + policy.users().size();
-        }
-        return null;
-    }
-
-    /** The policy's reviewers as the diff returns them (a list of {@code bob}, {@code group:NAME}, or a string). */
-    static String reviewersOf(Object value) {
-        if (value instanceof List<?> list) {
-            return list.isEmpty() ? null : String.join(", ", list.stream().map(String::valueOf).toList());
-        }
-        return value == null || value.toString().isBlank() ? null : value.toString();
+        return ChangeArgument.of(view);
     }
 
     /** The {@code releaseGateApproval} step. */

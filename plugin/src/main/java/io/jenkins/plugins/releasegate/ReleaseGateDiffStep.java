@@ -9,10 +9,14 @@ import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.releasegate.agent.AgentVerification;
-import io.jenkins.plugins.releasegate.agent.JsonMaps;
-import io.jenkins.plugins.releasegate.agent.LogLines;
+import io.jenkins.plugins.releasegate.agent.AgentReply;
+import io.jenkins.plugins.releasegate.agent.PoolSource;
+import io.jenkins.plugins.releasegate.port.DiffCallable;
+import io.jenkins.plugins.releasegate.port.TaskListenerLog;
 import io.releasegate.log.LogSink;
+import io.releasegate.policy.ChangeReport;
+import io.releasegate.report.ChangeReportJson;
+import io.releasegate.report.ChangeReportText;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -73,17 +77,19 @@ public class ReleaseGateDiffStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this);
+        return new Execution(context, this, new JenkinsFacade());
     }
 
     /** Runs the diff on the agent without blocking the CPS thread. */
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
         private final transient ReleaseGateDiffStep step;
+        private final transient JenkinsFacade jenkins;
 
-        Execution(StepContext context, ReleaseGateDiffStep step) {
+        Execution(StepContext context, ReleaseGateDiffStep step, JenkinsFacade jenkins) {
             super(context);
             this.step = step;
+            this.jenkins = jenkins;
         }
 
         @Override
@@ -94,24 +100,25 @@ public class ReleaseGateDiffStep extends Step {
             FilePath workspace = getContext().get(FilePath.class);
             TaskListener listener = getContext().get(TaskListener.class);
             Run<?, ?> run = getContext().get(Run.class);
-            String policy = step.config != null ? step.config
-                    : new JenkinsFacade().configuration().getDefaultPolicyPath();
+            String policy = step.config != null ? step.config : jenkins.configuration().getDefaultPolicyPath();
             // the engine judges by the policy at the base revision (a path inside the repository is read from git
             // there, never from the work tree, which holds the change under review); a path outside it is an
             // operator's file on the agent
-            String answer = workspace.child(step.dir).act(new DiffCallable(step.base, step.head,
-                    AgentVerification.DEFAULT_POLICY.equals(policy) ? null : policy));
-            Map<String, Object> reply = JsonMaps.parse(answer, "the diff reply");
-            LogLines.replay(JsonMaps.list(reply, "log"), warningsOnly(new TaskListenerLog(listener)));
-            String error = JsonMaps.string(reply, "error", null);
-            if (error != null) {
-                throw new AbortException("releaseGateDiff: " + error);
+            FilePath repository = workspace.child(step.dir);
+            repository.mkdirs();
+            AgentReply<ChangeReport> reply = repository.act(new DiffCallable(step.base, step.head,
+                    PoolSource.DEFAULT_POLICY.equals(policy) ? null : policy));
+            reply.replay(warningsOnly(new TaskListenerLog(listener)));
+            if (reply.refused()) {
+                throw new AbortException("releaseGateDiff: " + reply.error());
             }
-            Map<String, Object> change = ChangeSummary.complete(JsonMaps.map(reply.get("change")), step.base,
-                    step.head);
-            ReleaseGateAction.of(run).setChange(change);
-            listener.getLogger().println("Release Gate: " + change.get("summary") + " "
+            ChangeReport report = reply.result();
+            ReleaseGateAction.of(run).setChange(report);
+            String summary = ChangeReportText.summary(report);
+            listener.getLogger().println("Release Gate: " + summary + " "
                     + HyperlinkNote.encodeTo('/' + run.getUrl() + ReleaseGateAction.URL_NAME + '/', "details"));
+            Map<String, Object> change = PipelineValues.plainMap(ChangeReportJson.toMap(report));
+            change.put("summary", summary);
             return change;
         }
     }
@@ -139,6 +146,16 @@ public class ReleaseGateDiffStep extends Step {
     /** The {@code releaseGateDiff} step. */
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+        private final JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @Override
         public String getFunctionName() {
             return "releaseGateDiff";
@@ -165,8 +182,8 @@ public class ReleaseGateDiffStep extends Step {
             return required(value, "the revision to deploy, e.g. HEAD");
         }
 
-        private static FormValidation required(String value, String what) {
-            new JenkinsFacade().checkRead();
+        private FormValidation required(String value, String what) {
+            jenkins.checkRead();
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("Required: " + what)
                     : FormValidation.ok();
         }

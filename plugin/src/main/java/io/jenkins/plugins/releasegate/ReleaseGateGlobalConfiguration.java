@@ -31,9 +31,22 @@ public class ReleaseGateGlobalConfiguration extends GlobalConfiguration {
     private String notificationContact;
     private int reminderMinutes;
     private String defaultPolicyPath = ".releasegate.yml";
+    private transient JenkinsFacade jenkins = new JenkinsFacade();
 
     public ReleaseGateGlobalConfiguration() {
         load();
+    }
+
+    /** For tests: the facade the form checks ask about permissions. */
+    void setJenkins(JenkinsFacade facade) {
+        this.jenkins = facade;
+    }
+
+    private JenkinsFacade jenkins() {
+        if (jenkins == null) {
+            jenkins = new JenkinsFacade();
+        }
+        return jenkins;
     }
 
     @Override
@@ -133,7 +146,7 @@ public class ReleaseGateGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckDefaultReviewers(@QueryParameter String value) {
-        new JenkinsFacade().checkAdminister();
+        jenkins().checkAdminister();
         try {
             SignOffPolicy policy = SignOffPolicy.of(value, 1, null);
             return policy.users().isEmpty() && policy.groups().isEmpty()
@@ -146,7 +159,7 @@ public class ReleaseGateGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckChain(@QueryParameter String value) {
-        new JenkinsFacade().checkAdminister();
+        jenkins().checkAdminister();
         for (String name : Util.fixNull(value).split("[,\\s]+")) {
             if (!name.isBlank() && contact(name.trim()) == null) {
                 return FormValidation.warning("No saved contact is named '" + name.trim()
@@ -158,7 +171,7 @@ public class ReleaseGateGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckNotificationContact(@QueryParameter String value) {
-        new JenkinsFacade().checkAdminister();
+        jenkins().checkAdminister();
         String name = Util.fixEmptyAndTrim(value);
         return name == null || contact(name) != null ? FormValidation.ok()
                 : FormValidation.warning("No saved contact is named '" + name + "'");
@@ -166,7 +179,7 @@ public class ReleaseGateGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckReminderMinutes(@QueryParameter String value) {
-        new JenkinsFacade().checkAdminister();
+        jenkins().checkAdminister();
         try {
             int minutes = Integer.parseInt(Util.fixNull(value).trim());
             return minutes < 0 ? FormValidation.error("Use 0 (no reminders) or a positive number of minutes")
@@ -179,7 +192,7 @@ public class ReleaseGateGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckDefaultPolicyPath(@QueryParameter String value) {
-        new JenkinsFacade().checkAdminister();
+        jenkins().checkAdminister();
         String path = Util.fixEmptyAndTrim(value);
         return path != null && (path.startsWith("/") || path.contains(".."))
                 ? FormValidation.error("Give a path relative to the workspace, without '..'") : FormValidation.ok();

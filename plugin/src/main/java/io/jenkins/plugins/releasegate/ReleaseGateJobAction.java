@@ -5,18 +5,19 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.releasegate.view.TrendChart;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
 
 /**
- * The job's "Release Gate" page and panel: the latest verdict and the trend of recent builds, failed ones included
- * (a build that failed its verification is exactly what the trend must show).
+ * The job's "Release Gate" page and panel: the latest verdict and an SVG trend of the last
+ * {@value TrendChart#BUILDS} builds, failed ones included (a build that failed its verification is exactly what the
+ * trend must show): the verdict per build, the worst backend's observed share against its declared share, and how
+ * long the sign-off took.
  */
 public class ReleaseGateJobAction implements Action {
-    static final int TREND_LENGTH = 30;
-
     private final Job<?, ?> job;
 
     ReleaseGateJobAction(Job<?, ?> job) {
@@ -29,7 +30,7 @@ public class ReleaseGateJobAction implements Action {
 
     @Override
     public String getIconFileName() {
-        return getTrend().isEmpty() ? null : "symbol-lock-closed";
+        return getLatest() == null ? null : "symbol-lock-closed";
     }
 
     @Override
@@ -42,51 +43,41 @@ public class ReleaseGateJobAction implements Action {
         return ReleaseGateAction.URL_NAME;
     }
 
-    /** Recent builds with a Release Gate result, newest first. */
-    public List<TrendPoint> getTrend() {
-        List<TrendPoint> points = new ArrayList<>();
-        for (Run<?, ?> run : job.getBuilds().limit(TREND_LENGTH)) {
-            ReleaseGateAction action = run.getAction(ReleaseGateAction.class);
-            if (action != null) {
-                points.add(new TrendPoint(run, action));
+    /** The builds of the trend that have a Release Gate result, newest first. */
+    private List<Run<?, ?>> builds() {
+        List<Run<?, ?>> runs = new ArrayList<>();
+        for (Run<?, ?> run : job.getBuilds().limit(TrendChart.BUILDS)) {
+            if (run.getAction(ReleaseGateAction.class) != null) {
+                runs.add(run);
             }
         }
-        return points;
+        return runs;
     }
 
-    /** The newest build's point, or null when no build has a Release Gate result. */
-    public TrendPoint getLatest() {
-        List<TrendPoint> trend = getTrend();
-        return trend.isEmpty() ? null : trend.get(0);
+    /** The trend of the last builds, oldest on the left. */
+    public TrendChart getTrend() {
+        List<TrendChart.Build> points = new ArrayList<>();
+        for (Run<?, ?> run : builds()) {
+            ReleaseGateAction action = run.getAction(ReleaseGateAction.class);
+            VerificationRecord latest = action.getLatest();
+            points.add(new TrendChart.Build(run.getNumber(), run.getUrl(), latest == null ? "NONE"
+                    : latest.getOutcome(), action.getRisk(), action.getStatus(), action.getSignOffMinutes(),
+                    latest == null ? null : latest.getWorstServer(), latest == null ? 0 : latest.getWorstObserved(),
+                    latest == null ? 0 : latest.getWorstDeclared()));
+        }
+        return new TrendChart(points);
     }
 
-    /** One build in the trend. */
-    public static final class TrendPoint {
-        private final Run<?, ?> run;
-        private final ReleaseGateAction action;
+    /** The newest build with a Release Gate result, or null. */
+    public Run<?, ?> getLatest() {
+        List<Run<?, ?>> runs = builds();
+        return runs.isEmpty() ? null : runs.get(0);
+    }
 
-        TrendPoint(Run<?, ?> run, ReleaseGateAction action) {
-            this.run = run;
-            this.action = action;
-        }
-
-        public Run<?, ?> getRun() {
-            return run;
-        }
-
-        public String getSignOff() {
-            return action.getStatus();
-        }
-
-        public String getRisk() {
-            return action.getRisk();
-        }
-
-        /** PASS, ROLLED_BACK, FAIL, ERROR, or NONE when the build verified nothing. */
-        public String getVerdict() {
-            List<VerificationRecord> all = action.getVerifications();
-            return all.isEmpty() ? "NONE" : all.get(all.size() - 1).getOutcome();
-        }
+    /** The newest build's Release Gate action, or null. */
+    public ReleaseGateAction getLatestAction() {
+        Run<?, ?> latest = getLatest();
+        return latest == null ? null : latest.getAction(ReleaseGateAction.class);
     }
 
     /** Adds the action to every job. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.releasegate;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -16,8 +17,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
- * {@code releaseGate(lb: ..., pool: ..., rollback: '...') { deploy steps }}: runs the body (the deploy), then the
- * same verification, rollback and paging as {@code releaseGateVerify}. A failing body fails the step without a
+ * {@code releaseGate(lb: ..., pool: ..., rollback: '...') { deploy steps }}: checks its options, runs the body (the
+ * deploy), then the same recovery as {@code releaseGateVerify} and {@code release-gate run} (the engine's). Options
+ * that cannot work fail the step before the body deploys anything; a failing body fails the step without a
  * verification. Returns what {@code releaseGateVerify} returns.
  */
 public class ReleaseGateStep extends VerifyStepBase {
@@ -43,6 +45,11 @@ public class ReleaseGateStep extends VerifyStepBase {
 
         @Override
         public boolean start() {
+            String problem = step.problem();
+            if (problem != null) {
+                getContext().onFailure(new AbortException("Release Gate: " + problem + " (nothing was deployed)"));
+                return true;
+            }
             getContext().newBodyInvoker().withCallback(new AfterDeploy()).start();
             return false;
         }
@@ -53,8 +60,7 @@ public class ReleaseGateStep extends VerifyStepBase {
 
             @Override
             public void onSuccess(StepContext context, Object result) {
-                run(() -> getContext().onSuccess(new VerificationFlow(getContext(), step, new JenkinsFacade())
-                        .run()));
+                run(() -> getContext().onSuccess(new GateFlow(getContext(), step, new JenkinsFacade()).run()));
             }
 
             @Override

@@ -17,8 +17,9 @@ import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
  * {@code releaseGateVerify(lb: 'http://127.0.0.1:8080/', pool: 'web', rollback: './rollback.sh')}: the engine's
- * post-deploy verification on the agent, with rollback, a second verification and paging on failure. Returns
- * {@code [verdict, observed, expected, reasons, rolledBack, recovered, pages, ...]}.
+ * recovery (verify on the agent; on anything but PASS page at once, roll back, verify again, resolve or escalate).
+ * Returns {@code [verdict, observed, expected, reasons, outcome, summary, rolledBack, recovered, rollback,
+ * afterRollback, pages, ...]}.
  */
 public class ReleaseGateVerifyStep extends VerifyStepBase {
     @DataBoundConstructor
@@ -43,7 +44,7 @@ public class ReleaseGateVerifyStep extends VerifyStepBase {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            return new VerificationFlow(getContext(), step, new JenkinsFacade()).run();
+            return new GateFlow(getContext(), step, new JenkinsFacade()).run();
         }
     }
 

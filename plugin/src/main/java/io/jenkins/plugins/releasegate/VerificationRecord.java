@@ -1,29 +1,50 @@
 package io.jenkins.plugins.releasegate;
 
+import io.jenkins.plugins.releasegate.view.Badge;
+import io.jenkins.plugins.releasegate.view.Human;
+import io.jenkins.plugins.releasegate.view.RecoveryView;
+import io.jenkins.plugins.releasegate.view.VerificationView;
+import io.releasegate.recovery.RecoveryResult;
 import java.io.Serializable;
-import java.time.Instant;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
-/** The summary of one verification kept in {@code build.xml}; the full result is in its JSON file. */
+/**
+ * The summary of one verification step kept in {@code build.xml}: what the job page's trend and the next build need
+ * (the outcome, the worst backend's share, the incident left open). The full result is in its own file
+ * ({@link RecoveryView}).
+ */
 @ExportedBean(defaultVisibility = 2)
 public final class VerificationRecord implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final int index;
     private final String pool;
     private final String verdict;
+    private final String outcome;
     private final boolean rolledBack;
     private final boolean recovered;
     private final long time;
+    private final String incidentKey;
+    private final boolean incidentOpen;
+    private final String worstServer;
+    private final double worstObserved;
+    private final double worstDeclared;
 
-    VerificationRecord(int index, String pool, String verdict, boolean rolledBack, boolean recovered, long time) {
+    VerificationRecord(int index, String pool, RecoveryResult result, VerificationView first, long time) {
         this.index = index;
         this.pool = pool;
-        this.verdict = verdict;
-        this.rolledBack = rolledBack;
-        this.recovered = recovered;
+        this.verdict = result.verdict();
+        this.outcome = result.outcome().name();
+        this.rolledBack = result.rolledBack();
+        this.recovered = result.recovered();
         this.time = time;
+        this.incidentKey = result.incidentKey();
+        this.incidentOpen = result.incidentOpen();
+        VerificationView.ShareRow worst = first == null ? null : first.getWorst();
+        this.worstServer = worst == null ? null : worst.getServer();
+        this.worstObserved = worst == null ? 0 : worst.getObservedShare();
+        this.worstDeclared = worst == null ? 0 : worst.getDeclaredShare();
     }
 
     public int getIndex() {
@@ -31,7 +52,7 @@ public final class VerificationRecord implements Serializable {
     }
 
     String fileName() {
-        return "verification-" + index + ".json";
+        return "recovery-" + index + ".xml";
     }
 
     @Exported
@@ -39,12 +60,30 @@ public final class VerificationRecord implements Serializable {
         return pool;
     }
 
-    /** PASS, FAIL or ERROR: the verdict of the first verification (before any rollback). */
+    /** The verdict of the verification after the deploy: PASS, FAIL, ERROR, ... or NOT VERIFIED. */
     @Exported
     public String getVerdict() {
         return verdict;
     }
 
+    public String getVerdictBadge() {
+        return Badge.status(verdict);
+    }
+
+    /** PASSED, RECOVERED or UNRECOVERED (a build.xml from before 0.2: derived from the verdict). */
+    @Exported
+    public String getOutcome() {
+        if (outcome != null) {
+            return outcome;
+        }
+        return "PASS".equals(verdict) ? "PASSED" : rolledBack && recovered ? "RECOVERED" : "UNRECOVERED";
+    }
+
+    public String getOutcomeBadge() {
+        return Badge.status(getOutcome());
+    }
+
+    /** True only when a rollback ran and succeeded. */
     @Exported
     public boolean isRolledBack() {
         return rolledBack;
@@ -57,14 +96,31 @@ public final class VerificationRecord implements Serializable {
 
     @Exported
     public String getTime() {
-        return Instant.ofEpochMilli(time).toString();
+        return Human.time(time);
     }
 
-    /** The verdict a trend shows: PASS, FAIL (recovered by rollback), FAIL, ERROR. */
-    public String getOutcome() {
-        if ("PASS".equals(verdict)) {
-            return "PASS";
-        }
-        return rolledBack && recovered ? "ROLLED_BACK" : verdict;
+    /** The dedup key of the step's pages. */
+    @Exported
+    public String getIncidentKey() {
+        return incidentKey;
+    }
+
+    /** A trigger went out and no resolve followed: the next passing verification of the pool resolves it. */
+    @Exported
+    public boolean isIncidentOpen() {
+        return incidentOpen && incidentKey != null;
+    }
+
+    /** The declared backend furthest from its share, or null when nothing was verified. */
+    public String getWorstServer() {
+        return worstServer;
+    }
+
+    public double getWorstObserved() {
+        return worstObserved;
+    }
+
+    public double getWorstDeclared() {
+        return worstDeclared;
     }
 }

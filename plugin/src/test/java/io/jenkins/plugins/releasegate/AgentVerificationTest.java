@@ -3,15 +3,22 @@ package io.jenkins.plugins.releasegate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.releasegate.agent.AgentReply;
 import io.jenkins.plugins.releasegate.agent.AgentVerification;
-import io.jenkins.plugins.releasegate.agent.JsonMaps;
-import io.jenkins.plugins.releasegate.agent.VerifyOptions;
+import io.jenkins.plugins.releasegate.agent.PoolSource;
 import io.releasegate.log.BufferedLog;
+import io.releasegate.verify.Verdict;
+import io.releasegate.verify.VerificationResult;
+import io.releasegate.verify.VerificationSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +37,8 @@ class AgentVerificationTest {
         }
     }
 
-    private VerifyOptions expecting(String servers) {
-        VerifyOptions options = new VerifyOptions();
-        options.lb = lb.url();
-        options.expect = servers;
-        return options;
+    private VerificationSpec expecting(String servers) {
+        return VerificationSpec.builder(lb.url()).expect(servers).build();
     }
 
     @Test
@@ -42,50 +46,18 @@ class AgentVerificationTest {
         // arrange: the incident, web-02 out of the proxy's pool
         lb = RoundRobinBalancer.withWeb02While(workspace.resolve("never-created"));
         BufferedLog log = new BufferedLog();
-        VerifyOptions options = expecting("web-01,web-02");
-        options.junit = "reports/verify.xml";
 
         // act
-        Map<String, Object> result = AgentVerification.run(workspace, options, log);
+        VerificationResult result = AgentVerification.run(workspace, expecting("web-01,web-02"), PoolSource.none(),
+                "reports/verify.xml", log);
 
         // assert
-        assertThat(result).containsEntry("verdict", "FAIL").containsEntry("missing", List.of("web-02"));
-        assertThat(JsonMaps.map(result.get("observed"))).containsKeys("web-01", "web-02");
-        assertThat(JsonMaps.list(result, "reasons")).anySatisfy(r -> assertThat(r.toString()).contains("web-02"));
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.missing()).containsExactly("web-02");
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).contains("web-02"));
         assertThat(log.entries()).isNotEmpty();
         assertThat(Files.readString(workspace.resolve("reports/verify.xml"), StandardCharsets.UTF_8))
                 .contains("<testsuite").contains("web-02");
-    }
-
-    @Test
-    void shouldPassWhenBothBackendsGetTheirShare() throws Exception {
-        // arrange
-        lb = RoundRobinBalancer.healthy();
-
-        // act
-        Map<String, Object> result = AgentVerification.run(workspace, expecting("web-01,web-02"), new BufferedLog());
-
-        // assert
-        assertThat(result).containsEntry("verdict", "PASS").containsEntry("missing", List.of());
-    }
-
-    @Test
-    void shouldExplainBadOptionsInWords() throws Exception {
-        // arrange
-        lb = RoundRobinBalancer.healthy();
-        VerifyOptions noPool = new VerifyOptions();
-        noPool.lb = lb.url();
-        VerifyOptions badExpect = expecting("web-01=0");
-        VerifyOptions healthWithExpect = expecting("web-01,web-02");
-        healthWithExpect.healthPath = "/health";
-
-        // act and assert
-        assertThatThrownBy(() -> AgentVerification.run(workspace, noPool, new BufferedLog()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give the pool to verify");
-        assertThatThrownBy(() -> AgentVerification.run(workspace, badExpect, new BufferedLog()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight 0");
-        assertThatThrownBy(() -> AgentVerification.run(workspace, healthWithExpect, new BufferedLog()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("healthPath");
     }
 
     @Test
@@ -98,23 +70,72 @@ class AgentVerificationTest {
                     server web-01 127.0.0.1:1 check
                     server web-02 127.0.0.1:2 check
                 """, StandardCharsets.UTF_8);
-        VerifyOptions options = new VerifyOptions();
-        options.lb = lb.url();
-        options.pool = "web";
-        options.config = "haproxy.cfg";
 
         // act
-        Map<String, Object> result = AgentVerification.run(workspace, options, new BufferedLog());
+        VerificationResult result = AgentVerification.run(workspace, VerificationSpec.builder(lb.url()).build(),
+                new PoolSource("web", "haproxy.cfg", "HEAD"), null, new BufferedLog());
 
         // assert
-        assertThat(result).containsEntry("verdict", "PASS");
-        assertThat(JsonMaps.map(result.get("expected"))).containsOnlyKeys("web-01", "web-02");
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.expected()).containsOnlyKeys("web-01", "web-02");
+    }
+
+    @Test
+    void shouldExplainAPoolThatCannotBeFoundInWords() throws Exception {
+        // arrange
+        lb = RoundRobinBalancer.healthy();
+
+        // act + assert
+        assertThatThrownBy(() -> AgentVerification.run(workspace, VerificationSpec.builder(lb.url()).build(),
+                new PoolSource("web", "missing.cfg", "HEAD"), null, new BufferedLog()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.cfg");
+    }
+
+    @Test
+    void shouldSendTheTypedResultAndTheLogOverTheChannel() throws Exception {
+        // arrange: what the agent sends back, through Java serialization as remoting does
+        lb = RoundRobinBalancer.healthy();
+        BufferedLog agentLog = new BufferedLog();
+        VerificationResult result = AgentVerification.run(workspace, expecting("web-01,web-02"), PoolSource.none(),
+                null, agentLog);
+        agentLog.warn("only %d requests", 12);
+        AgentReply<VerificationResult> reply = AgentReply.of(result, agentLog);
+
+        // act
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(reply);
+        }
+        AgentReply<?> received;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            received = (AgentReply<?>) in.readObject();
+        }
+        BufferedLog controller = new BufferedLog();
+        received.replay(controller);
+
+        // assert: the same result, the log in order with its levels
+        assertThat(received.result()).isEqualTo(result);
+        List<String> lines = new ArrayList<>();
+        controller.entries().forEach(e -> lines.add(e.level() + " " + e.message()));
+        assertThat(lines).last().isEqualTo("WARN only 12 requests");
+        assertThat(lines).first().asString().startsWith("INFO verify: pool expected");
+    }
+
+    @Test
+    void shouldCarryARefusalAsItsMessage() {
+        // act
+        AgentReply<VerificationResult> reply = AgentReply.refused("pool web is not declared", new BufferedLog());
+
+        // assert
+        assertThat(reply.refused()).isTrue();
+        assertThatThrownBy(reply::result).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pool web is not declared");
     }
 
     @Test
     void shouldTellPolicyFilesFromLoadBalancerConfigs() {
-        assertThat(AgentVerification.isPolicyFile(".releasegate.yml")).isTrue();
-        assertThat(AgentVerification.isPolicyFile("lb/prod.releasegate.yaml")).isTrue();
-        assertThat(AgentVerification.isPolicyFile("haproxy.cfg")).isFalse();
+        assertThat(PoolSource.isPolicyFile(".releasegate.yml")).isTrue();
+        assertThat(PoolSource.isPolicyFile("lb/prod.releasegate.yaml")).isTrue();
+        assertThat(PoolSource.isPolicyFile("haproxy.cfg")).isFalse();
     }
 }

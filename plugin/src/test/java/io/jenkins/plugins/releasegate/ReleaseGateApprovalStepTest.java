@@ -67,9 +67,10 @@ class ReleaseGateApprovalStepTest {
     void shouldRefuseSomeoneWhoIsNotAReviewer() throws Exception {
         WorkflowRun run = startWaiting("bob", 1, 10, null);
 
-        int status = Reviewers.decide(r, "erin", run, "approve", "lgtm");
+        Reviewers.Answer answer = Reviewers.answer(r, "erin", run, "approve", "lgtm");
 
-        assertThat(status).isEqualTo(403);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("erin is neither a named reviewer nor a member of a reviewer group");
         assertThat(run.isBuilding()).isTrue();
         assertThat(run.getAction(ReleaseGateAction.class).getApprovals()).isEmpty();
         assertThat(run.getAction(ReleaseGateAction.class).getAudit()).extracting(AuditRecord::getComment)
@@ -82,9 +83,10 @@ class ReleaseGateApprovalStepTest {
     void shouldRefuseANamedReviewerWithoutTheBuildPermission() throws Exception {
         WorkflowRun run = startWaiting("frank, bob", 1, 10, null);
 
-        int status = Reviewers.decide(r, "frank", run, "approve", "read-only");
+        Reviewers.Answer answer = Reviewers.answer(r, "frank", run, "approve", "read-only");
 
-        assertThat(status).isEqualTo(403);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("frank is missing the Job/Build permission");
         assertThat(run.getAction(ReleaseGateAction.class).getApprovals()).isEmpty();
         assertStillWaitingThenStop(run);
     }
@@ -97,17 +99,24 @@ class ReleaseGateApprovalStepTest {
 
         assertThat(status).isEqualTo(302);
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        r.assertLogContains("sign-off RELEASED by [dave]", run);
     }
 
     @Test
     void shouldRefuseTheAuthorOfTheCommitsEvenWhenNamedAsReviewer() throws Exception {
         WorkflowRun run = startWaiting("alice, al, bob", 1, 10, null);
 
-        int byId = Reviewers.decide(r, "alice", run, "approve", "my own change");
-        int byMail = Reviewers.decide(r, "al", run, "approve", "my own change, other account");
+        Reviewers.Answer byId = Reviewers.answer(r, "alice", run, "approve", "my own change");
+        Reviewers.Answer byMail = Reviewers.answer(r, "al", run, "approve", "my own change, other account");
 
-        assertThat(byId).isEqualTo(403);
-        assertThat(byMail).isEqualTo(403);
+        // al may decide as far as Jenkins is concerned (Job/Build, a named reviewer): only the author rule refuses
+        assertThat(byId.status()).isEqualTo(403);
+        assertThat(byId.body()).contains("alice is an author of the commits under review").contains("alice@example.com");
+        assertThat(byMail.status()).isEqualTo(403);
+        assertThat(byMail.body()).contains("al is an author of the commits under review").contains("alice@example.com")
+                .doesNotContain("missing the");
+        assertThat(run.getAction(ReleaseGateAction.class).getAudit()).extracting(AuditRecord::getComment)
+                .anySatisfy(c -> assertThat(c).startsWith("refused approve: al is an author"));
         assertStillWaitingThenStop(run);
     }
 
@@ -115,9 +124,10 @@ class ReleaseGateApprovalStepTest {
     void shouldRefuseTheUserWhoStartedTheBuild() throws Exception {
         WorkflowRun run = startWaiting("bob, carol", 1, 10, "carol");
 
-        int status = Reviewers.decide(r, "carol", run, "approve", "ship it");
+        Reviewers.Answer answer = Reviewers.answer(r, "carol", run, "approve", "ship it");
 
-        assertThat(status).isEqualTo(403);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("carol started this build and may not approve the change it deploys");
         assertStillWaitingThenStop(run);
     }
 
@@ -125,9 +135,10 @@ class ReleaseGateApprovalStepTest {
     void shouldNotLetAnAdministratorBypassTheRules() throws Exception {
         WorkflowRun run = startWaiting("bob", 1, 10, null);
 
-        int status = Reviewers.decide(r, "admin", run, "approve", "I am admin");
+        Reviewers.Answer answer = Reviewers.answer(r, "admin", run, "approve", "I am admin");
 
-        assertThat(status).isEqualTo(403);
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("admin is neither a named reviewer nor a member of a reviewer group");
         assertThat(run.isBuilding()).isTrue();
         Reviewers.stop(run);
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
@@ -210,9 +221,10 @@ class ReleaseGateApprovalStepTest {
                 HttpMethod.POST);
         request.setRequestParameters(List.of(new NameValuePair("comment", "no crumb")));
 
-        int status = wc.getPage(request).getWebResponse().getStatusCode();
+        org.htmlunit.WebResponse response = wc.getPage(request).getWebResponse();
 
-        assertThat(status).isEqualTo(403);
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.getContentAsString()).contains("No valid crumb was included in the request");
         assertThat(run.getAction(ReleaseGateAction.class).getApprovals()).isEmpty();
         assertStillWaitingThenStop(run);
     }

@@ -62,6 +62,7 @@ class ReleaseGateDiffPolicyTest {
         r.assertLogContains("review=true approvals=2", run);
         r.assertLogContains("review.threshold: LOW", run);
         ReleaseGateAction action = run.getAction(ReleaseGateAction.class);
-        assertThat(action.getChanges()).extracting(c -> c.get("kind")).contains("POLICY_CHANGED", "SERVER_REMOVED");
+        assertThat(action.getChange().getChanges()).extracting(c -> c.getKind()).contains("POLICY_CHANGED",
+                "SERVER_REMOVED");
     }
 }

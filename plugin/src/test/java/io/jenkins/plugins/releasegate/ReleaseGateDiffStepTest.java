@@ -37,7 +37,7 @@ class ReleaseGateDiffStepTest {
      * The incident: a commit by alice that drops web-02 from the round-robin pool. Under the engine's default
      * policy that is CRITICAL (single point of failure) and needs 2 approvals.
      */
-    private static void incidentRepository(File dir) throws Exception {
+    static void incidentRepository(File dir) throws Exception {
         Files.createDirectories(dir.toPath());
         try (Git git = Git.init().setDirectory(dir).setInitialBranch("main").call()) {
             Files.writeString(dir.toPath().resolve("haproxy.cfg"), TWO_SERVERS, StandardCharsets.UTF_8);
@@ -70,7 +70,8 @@ class ReleaseGateDiffStepTest {
         r.assertLogContains("authors=[alice@example.com]", run);
         ReleaseGateAction action = run.getAction(ReleaseGateAction.class);
         assertThat(action.getDigest()).startsWith("sha256:");
-        assertThat(action.getChanges()).extracting(c -> c.get("kind")).contains("SERVER_REMOVED");
+        assertThat(action.getChange().getChanges()).extracting(c -> c.getKind()).contains("SERVER_REMOVED");
+        assertThat(action.getChange().getAuthors()).isEqualTo("Alice Liddell <alice@example.com>");
         r.assertLogContains("digest=" + action.getDigest(), run);
     }
 

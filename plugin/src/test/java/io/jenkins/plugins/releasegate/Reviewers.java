@@ -18,8 +18,9 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 /**
  * The acceptance set-up in a JenkinsRule: security on, admin with Overall/Administer, alice the developer (author of
  * the change), bob and carol reviewers with read and build, dave (read and build, group lb-reviewers), frank (read
- * only: may look, may not decide) and erin (read and
- * build, no reviewer). Decisions go through the real HTTP endpoints, with crumbs, as a browser or curl sends them.
+ * only: may look, may not decide), erin (read and build, no reviewer) and al (alice's second account: read and build
+ * like a reviewer, another id, the same mail address). Decisions go through the real HTTP endpoints, with crumbs, as
+ * a browser or curl sends them, and come back with their status and the page's text (the reason of a refusal).
  */
 final class Reviewers {
     static final String DIGEST = "sha256:0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c0f3c";
@@ -35,7 +36,7 @@ final class Reviewers {
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
                 .grant(Jenkins.READ, Item.READ, Item.BUILD, Item.CREATE, Item.CONFIGURE, Item.CANCEL).everywhere()
                 .to("alice")
-                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("bob", "carol", "erin")
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("bob", "carol", "erin", "al")
                 .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("dave")
                 .grant(Jenkins.READ, Item.READ).everywhere().to("frank"));
         User alice = User.getById("alice", true);
@@ -69,8 +70,17 @@ final class Reviewers {
         }
     }
 
+    /** An answer of the Release Gate page: the HTTP status and the text of the page (a refusal's reason). */
+    record Answer(int status, String body) {
+    }
+
     /** POSTs {@code approve} or {@code reject} as {@code user}, with a crumb; returns the HTTP status. */
     static int decide(JenkinsRule r, String user, WorkflowRun run, String verb, String comment) throws Exception {
+        return answer(r, user, run, verb, comment).status();
+    }
+
+    /** POSTs {@code approve} or {@code reject} as {@code user}, with a crumb; returns the status and the text. */
+    static Answer answer(JenkinsRule r, String user, WorkflowRun run, String verb, String comment) throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().login(user);
         wc.getOptions().setThrowExceptionOnFailingStatusCode(false);
         wc.getOptions().setRedirectEnabled(false);
@@ -78,6 +88,7 @@ final class Reviewers {
                 HttpMethod.POST);
         request.setRequestParameters(List.of(new NameValuePair("comment", comment)));
         wc.addCrumb(request);
-        return wc.getPage(request).getWebResponse().getStatusCode();
+        org.htmlunit.WebResponse response = wc.getPage(request).getWebResponse();
+        return new Answer(response.getStatusCode(), response.getContentAsString());
     }
 }

@@ -8,30 +8,50 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
-/** A real HTTP endpoint on 127.0.0.1 that accepts JSON webhooks (answers 202) and keeps their bodies. */
+/**
+ * A real HTTP endpoint on 127.0.0.1 that accepts JSON posts (answers {@code status}) and keeps each body with a
+ * snapshot of the world at the moment it arrived (e.g. whether the rollback had run by then).
+ */
 final class WebhookReceiver implements AutoCloseable {
+    /** One post: its body, and what {@code state} said when it arrived. */
+    record Received(String body, String stateOnArrival) {
+    }
+
     private final HttpServer server;
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final String path;
 
     WebhookReceiver() throws IOException {
+        this("/hook", 202, () -> "");
+    }
+
+    /** @param state read when each post arrives */
+    WebhookReceiver(String path, int status, Supplier<String> state) throws IOException {
+        this.path = path;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/hook", exchange -> {
+        server.createContext(path, exchange -> {
+            String snapshot = state.get();
             try (InputStream in = exchange.getRequestBody()) {
-                bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                received.add(new Received(new String(in.readAllBytes(), StandardCharsets.UTF_8), snapshot));
             }
-            exchange.sendResponseHeaders(202, -1);
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     List<String> bodies() {
-        return List.copyOf(bodies);
+        return received.stream().map(Received::body).toList();
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
     }
 
     @Override

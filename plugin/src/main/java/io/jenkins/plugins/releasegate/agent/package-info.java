@@ -1,5 +1,5 @@
 /**
- * The plugin's agent-side use of the engine's Java APIs, free of Jenkins types: one verification from the step's
- * options, the engine's log as data to replay into the build log, and the engine's JSON as plain maps.
+ * What the plugin runs on the agent, free of Jenkins types: one verification from the step's spec, where the
+ * declared pool is found, and the typed reply (result and log lines) that crosses the remoting channel.
  */
 package io.jenkins.plugins.releasegate.agent;

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.releasegate.port;
+
+import hudson.FilePath;
+import io.jenkins.plugins.releasegate.agent.AgentReply;
+import io.jenkins.plugins.releasegate.agent.PoolSource;
+import io.releasegate.log.LogSink;
+import io.releasegate.recovery.PoolVerifier;
+import io.releasegate.recovery.Stage;
+import io.releasegate.verify.VerificationResult;
+import io.releasegate.verify.VerificationSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The recovery's verifier in Jenkins: each verification runs on the build's agent, in its workspace (created first,
+ * as {@code sh} does), and only the typed result and the log lines come back. After a rollback the pool is read at
+ * the change's base revision where it comes from the repository.
+ */
+public final class AgentVerifier implements PoolVerifier {
+    private final FilePath workspace;
+    private final VerificationSpec spec;
+    private final PoolSource afterDeploy;
+    private final PoolSource afterRollback;
+    private final String junit;
+
+    /**
+     * @param afterRollback where the pool is read after a rollback
+     * @param junit         workspace-relative JUnit XML of the verification after the deploy, or null
+     */
+    public AgentVerifier(FilePath workspace, VerificationSpec spec, PoolSource afterDeploy, PoolSource afterRollback,
+            String junit) {
+        this.workspace = workspace;
+        this.spec = spec;
+        this.afterDeploy = afterDeploy;
+        this.afterRollback = afterRollback;
+        this.junit = junit;
+    }
+
+    @Override
+    public VerificationResult verify(Stage stage, LogSink log) {
+        PoolSource source = stage == Stage.AFTER_DEPLOY ? afterDeploy : afterRollback;
+        log.info("verifying %s against %s", spec.displayLb(), source.describe());
+        try {
+            workspace.mkdirs();
+            AgentReply<VerificationResult> reply = workspace.act(new VerifyCallable(spec, source,
+                    stage == Stage.AFTER_DEPLOY ? junit : null));
+            reply.replay(log);
+            return reply.result();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the agent could not verify: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while verifying on the agent");
+        }
+    }
+}

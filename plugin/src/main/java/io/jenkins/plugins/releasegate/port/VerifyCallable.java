@@ -1,0 +1,40 @@
+package io.jenkins.plugins.releasegate.port;
+
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.releasegate.agent.AgentReply;
+import io.jenkins.plugins.releasegate.agent.AgentVerification;
+import io.jenkins.plugins.releasegate.agent.PoolSource;
+import io.releasegate.log.BufferedLog;
+import io.releasegate.verify.VerificationResult;
+import io.releasegate.verify.VerificationSpec;
+import java.io.File;
+import java.io.IOException;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Runs one verification on the agent ({@link AgentVerification}) and sends back the engine's typed
+ * {@link VerificationResult} with its log lines, or the bad-input message that stopped it.
+ */
+final class VerifyCallable extends MasterToSlaveFileCallable<AgentReply<VerificationResult>> {
+    private static final long serialVersionUID = 1L;
+
+    private final VerificationSpec spec;
+    private final PoolSource source;
+    private final String junit;
+
+    VerifyCallable(VerificationSpec spec, PoolSource source, String junit) {
+        this.spec = spec;
+        this.source = source;
+        this.junit = junit;
+    }
+
+    @Override
+    public AgentReply<VerificationResult> invoke(File dir, VirtualChannel channel) throws IOException {
+        BufferedLog log = new BufferedLog();
+        try {
+            return AgentReply.of(AgentVerification.run(dir.toPath(), spec, source, junit, log), log);
+        } catch (IllegalArgumentException e) {
+            return AgentReply.refused(e.getMessage(), log);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.jenkins.plugins.releasegate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.ExtensionList;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The reviewers hear of a waiting sign-off through the contact of "Notify reviewers through", with a link to the
+ * build's page, and are reminded at the configured interval until someone decides.
+ */
+@WithJenkins
+class ReviewerNotificationTest {
+    private final long unit = ApprovalStepExecution.reminderUnitMillis;
+
+    @AfterEach
+    void restoreTheReminderUnit() {
+        ApprovalStepExecution.reminderUnitMillis = unit;
+    }
+
+    @Test
+    void shouldNotifyWithALinkThenRemindUntilSomeoneDecides(JenkinsRule r) throws Exception {
+        try (WebhookReceiver chat = new WebhookReceiver()) {
+            // arrange: a reminder every "minute", a minute being 300 ms in this test
+            ApprovalStepExecution.reminderUnitMillis = 300;
+            Reviewers.secure(r);
+            ReleaseGateVerifyStepTest.secretText("chat-url", chat.url());
+            EscalationContact team = new EscalationContact("lb-team", ContactType.WEBHOOK);
+            team.setCredentialsId("chat-url");
+            ReleaseGateGlobalConfiguration config = ExtensionList.lookupSingleton(
+                    ReleaseGateGlobalConfiguration.class);
+            config.setContacts(List.of(team));
+            config.setNotificationContact("lb-team");
+            config.setReminderMinutes(1);
+            WorkflowJob job = r.createProject(WorkflowJob.class, "lb-change");
+            job.setDefinition(new CpsFlowDefinition(Reviewers.approvalScript("bob", 1, 10), true));
+
+            // act: wait for the request and two reminders, then decide
+            WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+            for (int i = 0; i < 200 && chat.bodies().size() < 3; i++) {
+                Thread.sleep(50);
+            }
+            int decided = Reviewers.decide(r, "bob", run, "approve", "fine");
+            r.assertBuildStatusSuccess(r.waitForCompletion(run));
+            int afterDecision = chat.bodies().size();
+            Thread.sleep(1_000);
+
+            // assert
+            String link = r.getURL() + "job/lb-change/1/release-gate/";
+            assertThat(decided).isEqualTo(302);
+            assertThat(chat.bodies()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(chat.bodies().get(0)).contains("waits for bob").contains(link)
+                    .contains("release-gate/lb-change/sign-off-1/");
+            assertThat(chat.bodies().subList(1, 3)).allSatisfy(body -> assertThat(body).contains("Reminder: ")
+                    .contains("still waits").contains(link));
+            assertThat(chat.bodies()).as("no reminder after the decision").hasSize(afterDecision);
+            assertThat(run.getAction(ReleaseGateAction.class).getAudit()).extracting(AuditRecord::getComment)
+                    .anySatisfy(comment -> assertThat(comment).startsWith("reminder sent: "));
+        }
+    }
+
+    @Test
+    void shouldWaitWithoutNotifyingWhenNoContactIsNamed(JenkinsRule r) throws Exception {
+        try (WebhookReceiver chat = new WebhookReceiver()) {
+            // arrange: a contact exists, but "Notify reviewers through" is empty
+            Reviewers.secure(r);
+            ReleaseGateVerifyStepTest.secretText("chat-url", chat.url());
+            ReleaseGateVerifyStepTest.pageThroughWebhook("chat-url");
+            WorkflowJob job = r.createProject(WorkflowJob.class);
+            job.setDefinition(new CpsFlowDefinition(Reviewers.approvalScript("bob", 1, 10), true));
+
+            // act
+            WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("Release Gate: sign-off needed", run);
+            Reviewers.decide(r, "bob", run, "approve", "fine");
+            r.assertBuildStatusSuccess(r.waitForCompletion(run));
+
+            // assert
+            assertThat(chat.bodies()).isEmpty();
+        }
+    }
+}

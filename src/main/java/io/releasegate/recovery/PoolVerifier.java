@@ -1,0 +1,22 @@
+package io.releasegate.recovery;
+
+import io.releasegate.log.LogSink;
+import io.releasegate.verify.VerificationResult;
+
+/**
+ * Port: one verification of the pool through the load balancer. The CLI verifies in its own process; the Jenkins
+ * plugin on the build's agent, whose log comes back as data and is replayed into {@code log}.
+ */
+@FunctionalInterface
+public interface PoolVerifier {
+    /**
+     * Verifies the pool at {@code stage}.
+     *
+     * @throws IllegalArgumentException when the pool cannot be verified at that stage (e.g. the base revision does not
+     *                                  declare it), with the reason in words; any other {@link RuntimeException} is
+     *                                  an infrastructure failure. Both count as "not passed", with the reason.
+     * @throws java.util.concurrent.CancellationException when the run was cancelled (an aborted Jenkins build): the
+     *                                  recovery stops and rethrows it
+     */
+    VerificationResult verify(Stage stage, LogSink log);
+}
