@@ -49,9 +49,24 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
         }
         YamlNode node = section.get();
         node.requireOnly(KEYS);
-        YamlNode lbNode = required(node, "lb");
-        uri(lbNode);
         String pool = required(node, "pool").asText().trim();
+        VerificationSpec verify = spec(node, pool, "verify");
+        return new GateSettings(verify, pool, duration(node, "deployTimeout", DEFAULT_COMMAND_TIMEOUT),
+                duration(node, "rollbackTimeout", DEFAULT_COMMAND_TIMEOUT));
+    }
+
+    /**
+     * Reads the verification keys of {@code node} (those of {@code verify:} but {@code pool}, {@code deployTimeout}
+     * and {@code rollbackTimeout}; {@code lb} required) into one spec, for the pool {@code pool}. Also the entries of
+     * {@code watch.pools} (docs/watch.md).
+     *
+     * @param section how errors name the section ({@code verify}, {@code watch.pools.web})
+     * @throws ConfigParseException naming the file, line and key of a bad or missing value
+     */
+    public static VerificationSpec spec(YamlNode node, String pool, String section) throws ConfigParseException {
+        YamlNode lbNode = node.get("lb").orElseThrow(() -> node.error(section + ".lb is required (the load "
+                + "balancer's URL)"));
+        uri(lbNode);
         VerificationSpec.Builder spec = VerificationSpec.builder(lbNode.asText().trim());
         if (node.get("identify").isPresent()) {
             YamlNode value = node.get("identify").get();
@@ -66,7 +81,7 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
             try {
                 ExpectedPool.parse(expect);
             } catch (IllegalArgumentException e) {
-                throw node.get("expect").get().error("verify.expect: " + e.getMessage());
+                throw node.get("expect").get().error(section + ".expect: " + e.getMessage());
             }
             spec.expect(expect).pool(pool);
         }
@@ -86,14 +101,11 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
                 .deadline(duration(node, "deadline", VerificationRequest.DEFAULT_DEADLINE))
                 .healthPath(text(node, "healthPath")).haproxySocket(text(node, "haproxySocket"))
                 .stats(text(node, "stats"));
-        VerificationSpec verify;
         try {
-            verify = spec.build();
+            return spec.build();
         } catch (IllegalArgumentException e) {
-            throw node.error("verify: " + e.getMessage());
+            throw node.error(section + ": " + e.getMessage());
         }
-        return new GateSettings(verify, pool, duration(node, "deployTimeout", DEFAULT_COMMAND_TIMEOUT),
-                duration(node, "rollbackTimeout", DEFAULT_COMMAND_TIMEOUT));
     }
 
     private static YamlNode required(YamlNode node, String key) throws ConfigParseException {

@@ -31,7 +31,7 @@ public final class PolicyLoader {
     /** Reads a policy already read as YAML; its file name becomes {@link Policy#source()}. */
     static Policy parse(YamlNode root) throws ConfigParseException {
         String source = root.file();
-        root.requireOnly("version", "files", "risk", "review", "verify", "escalation", "holds");
+        root.requireOnly("version", "files", "risk", "review", "verify", "escalation", "holds", "watch");
         if (root.get("version").isPresent()) {
             root.get("version").get().asInt(1, 1);
         }
@@ -77,7 +77,7 @@ public final class PolicyLoader {
         }
         HoldPolicy holds = root.get("holds").isPresent() ? holds(root.get("holds").get()) : HoldPolicy.DEFAULTS;
         return new Policy(source, files, kindRisk, capacityHigh, threshold, approvals, reviewers, maxAge,
-                root.get("verify"), root.get("escalation"), holds);
+                root.get("verify"), root.get("escalation"), holds, root.get("watch"));
     }
 
     private static HoldPolicy holds(YamlNode node) throws ConfigParseException {

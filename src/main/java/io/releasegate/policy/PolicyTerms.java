@@ -47,7 +47,8 @@ final class PolicyTerms {
     }
 
     /**
-     * Every key of {@code policy}, in the file's order of sections (files, risk, review, holds, verify, escalation).
+     * Every key of {@code policy}, in the file's order of sections (files, risk, review, holds, verify, watch,
+     * escalation).
      *
      * @param root the policy file as read, for the lines; empty for the built-in defaults
      */
@@ -78,6 +79,7 @@ final class PolicyTerms {
         put(terms, root, List.of("holds", "plannedRisk"), policy.holds().plannedRisk().map(Risk::name)
                 .orElse("(none: a planned removal keeps its kind's risk)"));
         policy.verify().ifPresent(section -> tree(terms, root, new ArrayList<>(List.of("verify")), section));
+        policy.watch().ifPresent(section -> tree(terms, root, new ArrayList<>(List.of("watch")), section));
         policy.escalation().ifPresent(section -> tree(terms, root, new ArrayList<>(List.of("escalation")),
                 section));
         return terms;

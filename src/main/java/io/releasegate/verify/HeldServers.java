@@ -156,6 +156,18 @@ public final class HeldServers implements UnaryOperator<List<CheckResult>> {
                 others.add(check);
             }
         }
+        // the zero rule names the server that got nothing: when its hold ended, that is the same cause
+        for (var it = others.iterator(); it.hasNext();) {
+            CheckResult check = it.next();
+            if (check.check().equals(TrafficChecks.DISTRIBUTION) && check.status() == CheckStatus.FAIL) {
+                Optional<String> server = dueBackFailed.stream().filter(s -> check.reason().contains(s
+                        + " got none of ")).findFirst();
+                if (server.isPresent()) {
+                    holdResults.add(CheckResult.fail(CHECK, server.get(), check.reason()));
+                    it.remove();
+                }
+            }
+        }
         for (Hold hold : holds) {
             if (hold.activeAt(now)) {
                 holdResults.add(CheckResult.pass(CHECK, hold.server(), hold.server() + " is held until "

@@ -5,7 +5,9 @@ import io.releasegate.verify.drift.DriftChecker;
 import io.releasegate.live.LiveStateSource;
 import io.releasegate.verify.health.HealthChecker;
 import io.releasegate.verify.health.HealthOptions;
+import io.releasegate.verify.drift.DriftReport;
 import io.releasegate.verify.health.HealthProbe;
+import io.releasegate.verify.health.HealthReport;
 import io.releasegate.verify.health.HealthTarget;
 import java.util.List;
 
@@ -16,7 +18,17 @@ public final class LiveChecks {
 
     /** Asks each target directly (not through the load balancer); one {@code health} result per server. */
     public static LiveCheck health(List<HealthTarget> targets, HealthOptions options, HealthProbe probe) {
-        return (pool, log) -> new HealthChecker(probe, log).check(targets, options).results();
+        return health(targets, options, probe, LiveObserver.NONE);
+    }
+
+    /** As {@link #health(List, HealthOptions, HealthProbe)}, showing the whole report to {@code observer}. */
+    public static LiveCheck health(List<HealthTarget> targets, HealthOptions options, HealthProbe probe,
+            LiveObserver observer) {
+        return (pool, log) -> {
+            HealthReport report = new HealthChecker(probe, log).check(targets, options);
+            observer.health(report);
+            return report.results();
+        };
     }
 
     /**
@@ -24,9 +36,16 @@ public final class LiveChecks {
      * pool is out as planned; one still out after its hold ended is a {@code hold} FAIL.
      */
     public static LiveCheck drift(Pool declared, LiveStateSource source, HeldServers held) {
+        return drift(declared, source, held, LiveObserver.NONE);
+    }
+
+    /** As {@link #drift(Pool, LiveStateSource, HeldServers)}, showing the live servers read to {@code observer}. */
+    public static LiveCheck drift(Pool declared, LiveStateSource source, HeldServers held, LiveObserver observer) {
         return (pool, log) -> {
             log.info("verify: drift of %s from %s", declared.name(), source.describe());
-            return held.drift(DriftChecker.check(declared, source));
+            DriftReport report = DriftChecker.check(declared, source);
+            observer.drift(report);
+            return held.drift(report);
         };
     }
 

@@ -171,6 +171,11 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
      * @param clock the time the holds are judged at
      */
     public Plan plan(Optional<Pool> declared, Holds holds, Clock clock, int poolsInRun) {
+        return plan(declared, holds, clock, poolsInRun, LiveObserver.NONE);
+    }
+
+    /** As {@link #plan(Optional, Holds, Clock, int)}, with {@code observer} seeing what the live checks read. */
+    public Plan plan(Optional<Pool> declared, Holds holds, Clock clock, int poolsInRun, LiveObserver observer) {
         ExpectedPool all = expected(declared);
         Pool compared = declared.orElseGet(all::toPool);
         HeldServers held = new HeldServers(compared, holds, clock);
@@ -191,15 +196,15 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
         }
         live.healthUrls().forEach(url -> targets.add(HealthTarget.parse(url)));
         if (!targets.isEmpty()) {
-            checks.add(LiveChecks.health(targets, live.health(), HealthProbe.jdk()));
+            checks.add(LiveChecks.health(targets, live.health(), HealthProbe.jdk(), observer));
         }
         if (!live.haproxySocket().isEmpty()) {
             checks.add(LiveChecks.drift(compared, new HaproxyRuntime(Path.of(live.haproxySocket()),
-                    traffic.timeout()), held));
+                    traffic.timeout()), held, observer));
         }
         if (!live.stats().isEmpty()) {
             checks.add(LiveChecks.drift(compared, new StatsPage(uri(live.stats(), "stats"), traffic.timeout()),
-                    held));
+                    held, observer));
         }
         return new Plan(request, checks, held);
     }

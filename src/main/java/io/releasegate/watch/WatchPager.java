@@ -53,9 +53,22 @@ public final class WatchPager implements AutoCloseable {
         this.log = log;
     }
 
-    /** Queues {@code page} for the contacts of {@code order}'s route. */
+    /**
+     * Queues {@code page} for the contacts of {@code order}'s route: along it (the first contact that takes it), and
+     * a resolve to each of them (every contact that took a trigger must hear that it is over).
+     */
     public void submit(PageOrder order, Page page) {
         List<String> chain = contacts(order.route());
+        if (order.kind() == PageOrder.Kind.RESOLVE && chain.size() > 1) {
+            for (String contact : chain) {
+                send(order, page, List.of(contact));
+            }
+            return;
+        }
+        send(order, page, chain);
+    }
+
+    private void send(PageOrder order, Page page, List<String> chain) {
         thread.execute(() -> {
             PageResult result = new Paging(config.escalation(chain, secrets, clock, Sleeper.SYSTEM,
                     new SplittableRandom(), log), outbox, clock, log).send(page);
