@@ -30,6 +30,7 @@ public final class VerifyingPoolCheck implements PoolCheck {
     private final Clock clock;
     private final Consumer<String> events;
     private final Map<String, ProcessInfo> processes = new HashMap<>();
+    private final Map<String, Long> asked = new HashMap<>();
 
     private String settingsOf;
     private WatchSettings settings;
@@ -79,6 +80,12 @@ public final class VerifyingPoolCheck implements PoolCheck {
         if (socket.isEmpty()) {
             return;
         }
+        long nowNanos = System.nanoTime();
+        Long last = asked.get(socket);
+        if (last != null && nowNanos - last < 1_000_000_000L) {
+            return; // pools behind the same HAProxy: once a second is enough
+        }
+        asked.put(socket, nowNanos);
         try {
             ProcessInfo now = new HaproxyRuntime(Path.of(socket), spec.traffic().timeout()).processInfo();
             ProcessInfo before = processes.put(socket, now);
