@@ -96,7 +96,7 @@ public final class Watcher {
                     verdicts.put(pool, result.verification().verdict().name());
                     metrics.ifPresent(m -> m.record(MetricsSamples.of(result, clock.instant())));
                     line = pool + " " + result.verification().verdict() + " (" + result.verification().requests()
-                            + " requests, " + result.verification().durationMs() + " ms)";
+                            + " requests, " + result.verification().durationMs() + " ms)" + held(result);
                 } catch (RuntimeException e) {
                     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     findings = List.of(Findings.unverifiable(pool, reason, incidents.failAfter()));
@@ -176,6 +176,21 @@ public final class Watcher {
             }
         }
         return orders;
+    }
+
+    /** The holds in force, one line each: what the operator sees is excused, and until when. */
+    private String held(PoolResult result) {
+        StringBuilder text = new StringBuilder();
+        Instant now = clock.instant();
+        for (io.releasegate.hold.Hold hold : result.holds()) {
+            if (hold.activeAt(now)) {
+                text.append("\n  held: ").append(hold.server()).append(" until ")
+                        .append(io.releasegate.hold.HoldTimes.clock(hold.until(), now)).append(" (")
+                        .append(hold.byWhom()).append("), ").append(io.releasegate.hold.HoldTimes.duration(
+                                hold.remaining(now))).append(" left");
+            }
+        }
+        return text.toString();
     }
 
     private void recordConditions(String pool, List<Finding> findings) {
