@@ -8,6 +8,7 @@ import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,9 @@ public final class AgentVerification {
     public static VerificationResult run(Path workspace, VerificationSpec spec, PoolSource source, String junit,
             LogSink log) throws IOException {
         Optional<Pool> declared = source.read(workspace);
-        VerificationResult result = spec.verify(new Verifier(), declared, log);
+        // a held server is expected out until its hold ends, and FAILs when still out after it (docs/watch.md)
+        VerificationResult result = spec.verify(new Verifier(), declared, source.holds(workspace), Clock.systemUTC(),
+                log);
         if (junit != null) {
             VerificationJunit.write(List.of(result), workspace.resolve(junit));
         }
