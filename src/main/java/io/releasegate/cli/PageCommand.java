@@ -16,6 +16,7 @@ import io.releasegate.paging.Severity;
 import io.releasegate.paging.Sleeper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "page", mixinStandardHelpOptions = true,
         description = {"Sends a page to a contact (or the whole escalation chain) of .releasegate.yml, or resends"
                 + " the undelivered pages of an outbox.",
-                "Exit codes: 0 delivered, 2 bad input, 3 undelivered (kept in the outbox)."})
+                "Exit codes: 0 delivered, 1 delivered but unreadable outbox lines were quarantined, 2 bad input (also a"
+                        + " missing --flush file), 3 undelivered (kept in the outbox)."})
 public final class PageCommand implements Callable<Integer> {
     private static final DateTimeFormatter MANUAL_KEY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -90,6 +92,11 @@ public final class PageCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LogSink log = new StderrLog(err, true);
+        if (flush != null && !Files.isRegularFile(flush)) {
+            err.println("release-gate page: --flush " + flush + ": " + (Files.isDirectory(flush) ? "is a directory, "
+                    + "not an outbox file" : "no such outbox file"));
+            return ExitCodes.BAD_INPUT;
+        }
         EscalationConfig escalation;
         Secrets secrets;
         try {
@@ -129,11 +136,14 @@ public final class PageCommand implements Callable<Integer> {
         FlushResult result = new Outbox(flush).flush(entry -> escalation(escalation, escalation.chainFor(entry),
                 secrets, log).page(entry.page()));
         result.results().forEach(pageResult -> print(out, pageResult));
-        result.unreadableLines().forEach(line -> err.println("release-gate page: kept an unreadable outbox line: "
-                + (line.length() > 120 ? line.substring(0, 120) + "..." : line)));
+        result.quarantined().forEach(line -> err.println("release-gate page: " + flush + " " + line
+                + ": moved to " + result.quarantineFile()));
         out.println(result.results().stream().filter(PageResult::delivered).count() + " resent, "
-                + result.stillUndelivered() + " still undelivered in " + flush);
-        return result.allDelivered() ? ExitCodes.OK : ExitCodes.UNRECOVERED;
+                + result.stillUndelivered() + " still undelivered in " + flush + (result.quarantined().isEmpty() ? ""
+                        : ", " + result.quarantined().size() + " unreadable " + (result.quarantined().size() == 1
+                                ? "line" : "lines") + " quarantined in " + result.quarantineFile()));
+        return !result.allDelivered() ? ExitCodes.UNRECOVERED
+                : result.quarantined().isEmpty() ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
     private static Escalation escalation(EscalationConfig config, List<String> chain, Secrets secrets,

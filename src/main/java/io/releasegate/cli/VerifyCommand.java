@@ -12,15 +12,14 @@ import io.releasegate.report.VerificationJson;
 import io.releasegate.report.VerificationJunit;
 import io.releasegate.report.VerificationText;
 import io.releasegate.verify.Monitor;
-import io.releasegate.verify.VerificationRequest;
 import io.releasegate.verify.VerificationResult;
-import io.releasegate.verify.Verdict;
 import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
+import io.releasegate.verify.probe.HttpUrl;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Sends real requests through the load balancer and tests, with a sound sequential test, that "
                 + "every declared backend gets its declared share; checks errors, backend health and live drift.",
-            "Exit codes: 0 PASS, 1 FAIL (also when the service is down), 2 bad input."})
+            "Exit codes: 0 PASS, 1 FAIL (also when the service is down), ERROR or INCONCLUSIVE (cut short before the "
+                + "plan allowed a verdict), 2 bad input."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,14 +79,16 @@ final class VerifyCommand implements Callable<Integer> {
     String identify;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "0",
-            description = "Upper bound of requests per pool; 0 = from pool size and power (see docs/verify.md).")
+            description = "Sample size per pool: answers from declared servers a PASS needs; 0 = from pool size and "
+                    + "power (see docs/verify.md).")
     int requests;
 
     @Option(names = "--concurrency", paramLabel = "C", defaultValue = "4", description = "Requests in flight (default ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--rate", paramLabel = "R", defaultValue = "50",
-            description = "Hard cap in requests per second (default ${DEFAULT-VALUE}); 0 lifts it (benchmarks only).")
+            description = "Hard cap in requests per second for the whole run: every pool, health probe and stats or "
+                    + "socket read shares it (default ${DEFAULT-VALUE}); 0 lifts it (benchmarks only).")
     double rate;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
@@ -94,7 +96,8 @@ final class VerifyCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
-            description = "For each run of one pool (default ${DEFAULT-VALUE}).")
+            description = "For the traffic of each pool (default ${DEFAULT-VALUE}); a run cut short by it is "
+                    + "INCONCLUSIVE.")
     Duration deadline;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.001",
@@ -162,13 +165,19 @@ final class VerifyCommand implements Callable<Integer> {
             List<Target> targets = targets();
             Holds holds = holds();
             LogSink log = new StderrLog(err, true);
-            results = new ArrayList<>();
+            // every pool's plan first: bad input stops the command before anything is sent
+            List<VerificationSpec.Plan> plans = new ArrayList<>();
             for (Target target : targets) {
-                VerificationSpec.Plan plan = verification.withLb(target.lb()).plan(target.declared(), holds,
-                        Clock.systemUTC(), targets.size());
+                plans.add(verification.withLb(target.lb()).plan(target.declared(), holds, Clock.systemUTC(),
+                        targets.size()));
+            }
+            results = new ArrayList<>();
+            RateBudget budget = verification.rateBudget();
+            for (int i = 0; i < targets.size(); i++) {
+                VerificationSpec.Plan plan = plans.get(i);
                 Verifier verifier = plan.verifier(new Verifier());
-                results.add(window.samples() == 1 ? verifier.verify(plan.request(), plan.liveChecks(), log)
-                        : new Monitor(verifier).run(plan.request(), plan.liveChecks(), window, log));
+                results.add(window.samples() == 1 ? verifier.verify(plan.request(), plan.liveChecks(), budget, log)
+                        : new Monitor(verifier).run(plan.request(), plan.liveChecks(), window, budget, log));
             }
         } catch (IllegalArgumentException e) {
             err.println("release-gate verify: " + Redaction.text(e.getMessage()));
@@ -191,7 +200,7 @@ final class VerifyCommand implements Callable<Integer> {
             results.forEach(r -> out.print(VerificationText.render(r)));
         }
         out.flush();
-        return results.stream().allMatch(r -> r.verdict() == Verdict.PASS) ? ExitCodes.OK : ExitCodes.FAIL;
+        return results.stream().allMatch(r -> r.verdict().passed()) ? ExitCodes.OK : ExitCodes.FAIL;
     }
 
     /** The one verification spec of this command line (the first --lb; each pool gets its own). */
@@ -200,7 +209,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--health-path needs server addresses from --repo or --config; "
                     + "with --expect give --health NAME=URL");
         }
-        VerificationSpec.Builder builder = VerificationSpec.builder(lbs.get(0)).identify(identify)
+        VerificationSpec.Builder builder = VerificationSpec.builder(lbs.get(0)).optionPrefix("--").identify(identify)
                 .requests(requests).concurrency(concurrency).rate(rate).timeout(timeout).deadline(deadline)
                 .alpha(alpha).maxErrorRate(maxErrorRate).latencyP95Ms(latencyP95Ms).healthBody(healthBody)
                 .healthPath(healthPath).haproxySocket(haproxySocket == null ? "" : haproxySocket.toString())
@@ -217,7 +226,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private List<Target> targets() {
-        List<URI> uris = lbs.stream().map(VerifyCommand::uri).toList();
+        List<URI> uris = lbs.stream().map(lb -> HttpUrl.parse("--lb", lb)).toList();
         int sources = (expect != null ? 1 : 0) + (repo != null ? 1 : 0) + (config != null ? 1 : 0);
         if (sources != 1) {
             throw new IllegalArgumentException("give exactly one of --expect, --repo or --config");
@@ -250,14 +259,5 @@ final class VerifyCommand implements Callable<Integer> {
             return DeclaredHolds.inFile(holdsFile, HoldPolicy.DEFAULTS.maxDuration(), Instant.now(), false);
         }
         return repo != null ? DeclaredHolds.atRevision(repo, rev, Optional.empty()) : Holds.none("");
-    }
-
-    private static URI uri(String text) {
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + VerificationRequest.withoutCredentials(text) + "' is not a URL: "
-                    + e.getReason());
-        }
     }
 }

@@ -32,7 +32,7 @@ import io.releasegate.signoff.SignOff;
 import io.releasegate.signoff.SignOffDecision;
 import io.releasegate.signoff.SignOffPolicy;
 import io.releasegate.verify.Verifier;
-import io.releasegate.live.HaproxyRuntime;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,7 +110,7 @@ public final class GateRunner {
         run.deploy = request.deploy().deploy(context);
         timeline.record("deploy", run.deploy.succeeded() ? TimedStep.Status.OK : TimedStep.Status.FAILED,
                 deployStart, run.deploy.reason());
-        Recovery recovery = Recovery.builder(verification, log).rollback(rollback)
+        Recovery recovery = Recovery.builder(verification, run.budget, log).rollback(rollback)
                 .pager(paging == null ? PageSender.disabled("no escalation: section in the policy") : paging::send)
                 .clock(clock).timeline(timeline).build();
         Incident incident = new Incident(request.gate(), inputs.settings().pool(), ChangeFacts.of(change),
@@ -201,6 +201,8 @@ public final class GateRunner {
         final ChangeReport change;
         final Timeline timeline;
         final Instant started;
+        /** The run's one rate cap: the verification and the one after a rollback share it. */
+        final RateBudget budget;
         SignOffDecision signOff;
         DeployResult deploy;
         RecoveryResult recovery;
@@ -211,6 +213,7 @@ public final class GateRunner {
             this.change = change;
             this.timeline = timeline;
             this.started = started;
+            this.budget = inputs.settings().verify().rateBudget();
         }
 
         GateRun finish(GateOutcome outcome, String reason) {

@@ -6,9 +6,8 @@ import io.releasegate.policy.Durations;
 import io.releasegate.verify.ExpectedPool;
 import io.releasegate.verify.VerificationRequest;
 import io.releasegate.verify.VerificationSpec;
+import io.releasegate.verify.probe.HttpUrl;
 import java.io.Serializable;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -66,8 +65,9 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
     public static VerificationSpec spec(YamlNode node, String pool, String section) throws ConfigParseException {
         YamlNode lbNode = node.get("lb").orElseThrow(() -> node.error(section + ".lb is required (the load "
                 + "balancer's URL)"));
-        uri(lbNode);
-        VerificationSpec.Builder spec = VerificationSpec.builder(lbNode.asText().trim());
+        lb(lbNode, section);
+        stats(node, section);
+        VerificationSpec.Builder spec = VerificationSpec.builder(lbNode.asText().trim()).optionPrefix(section + ".");
         if (node.get("identify").isPresent()) {
             YamlNode value = node.get("identify").get();
             try {
@@ -137,14 +137,25 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
         }
     }
 
-    private static void uri(YamlNode value) throws ConfigParseException {
+    /** Checks {@code lb} where it is written, so that the error names its line. */
+    private static void lb(YamlNode value, String section) throws ConfigParseException {
         try {
-            URI uri = new URI(value.asText().trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw value.error("verify.lb must be an http:// or https:// URL with a host");
-            }
-        } catch (URISyntaxException e) {
-            throw value.error("verify.lb is not a URL: " + e.getReason());
+            HttpUrl.parse(section + ".lb", value.asText());
+        } catch (IllegalArgumentException e) {
+            throw value.error(e.getMessage());
+        }
+    }
+
+    /** Checks {@code stats} where it is written, so that the error names its line. */
+    private static void stats(YamlNode node, String section) throws ConfigParseException {
+        if (node.get("stats").isEmpty()) {
+            return;
+        }
+        YamlNode value = node.get("stats").get();
+        try {
+            HttpUrl.parse(section + ".stats", value.asText().trim());
+        } catch (IllegalArgumentException e) {
+            throw value.error(e.getMessage());
         }
     }
 }

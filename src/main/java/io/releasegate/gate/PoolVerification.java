@@ -8,13 +8,15 @@ import io.releasegate.verify.ExpectedPool;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
+import io.releasegate.verify.probe.RateBudget;
 import java.util.Optional;
 
 /**
  * The gate's {@link PoolVerifier}: the policy's {@code verify:} spec against the pool as declared at the head revision
  * after the deploy, and as declared at the base revision after a rollback (what the rollback restored). With
  * {@code verify.expect} the traffic is tested against those servers whatever the declaration says (the capacity the
- * service needs).
+ * service needs). Every request takes a permit of the run's {@link RateBudget}, which the recovery passes to both
+ * verifications.
  */
 public final class PoolVerification implements PoolVerifier {
     private final Verifier verifier;
@@ -36,8 +38,8 @@ public final class PoolVerification implements PoolVerifier {
     }
 
     @Override
-    public VerificationResult verify(Stage stage, LogSink log) {
+    public VerificationResult verify(Stage stage, RateBudget budget, LogSink log) {
         Pool declared = stage == Stage.AFTER_DEPLOY ? head : base.orElse(head);
-        return spec.verify(verifier, Optional.of(declared), log);
+        return spec.verify(verifier, Optional.of(declared), budget, log);
     }
 }

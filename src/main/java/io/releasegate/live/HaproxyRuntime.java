@@ -180,8 +180,13 @@ public final class HaproxyRuntime implements LiveStateSource {
         return backend + "/" + server;
     }
 
+    /** Whether HAProxy accepts {@code name} as a proxy or server name (so a runtime API line cannot carry more). */
+    public static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     private static void checkName(String kind, String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new IllegalArgumentException("invalid HAProxy " + kind + " name '" + name + "': only letters, "
                     + "digits, '-', '_', '.' and ':' are allowed");
         }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -30,7 +32,9 @@ import java.util.function.Function;
  * dies mid-delivery. A page is appended (and fsync'd) before it is sent: {@code {"type":"page","id","queuedAt",
  * "chain","page"}}; when it is delivered a marker {@code {"type":"delivered","id","contact","at"}} follows, and when
  * nothing is pending any more the file is emptied. {@link #flush} resends what is pending and atomically replaces
- * the file with only what is still undelivered. Writers in several processes are serialised by a lock on
+ * the file with only what is still undelivered; a line that cannot be read (not UTF-8, not JSON, not a page or marker:
+ * a crash mid-write, a hand edit) does not stop it: it is moved, byte for byte, to the quarantine file
+ * {@code <outbox>.quarantine} next to it and reported. Writers in several processes are serialised by a lock on
  * {@code <outbox>.lock}.
  */
 public final class Outbox {
@@ -38,14 +42,21 @@ public final class Outbox {
     private static final Map<Path, Object> MONITORS = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path file;
     private final Path lockFile;
+    private final Path quarantine;
 
     public Outbox(Path file) {
         this.file = file.toAbsolutePath();
         this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
+        this.quarantine = this.file.resolveSibling(this.file.getFileName() + ".quarantine");
     }
 
     public Path file() {
         return file;
+    }
+
+    /** Where {@link #flush} moves the lines it cannot read. */
+    public Path quarantineFile() {
+        return quarantine;
     }
 
     /** Appends {@code page} as pending for {@code chain}, fsync'd; returns its id. */
@@ -90,7 +101,10 @@ public final class Outbox {
 
     /**
      * Resends every pending page with {@code resend} (outside the lock, so other writers are not blocked), then
-     * atomically rewrites the outbox with the pages still undelivered, including any appended meanwhile.
+     * moves the unreadable lines to the quarantine file and atomically rewrites the outbox with the pages still
+     * undelivered, including any appended meanwhile. The quarantine file is written (atomically, fsync'd) before the
+     * outbox: a crash in between leaves a line in both, never in neither, and the next flush does not quarantine it
+     * twice.
      */
     public FlushResult flush(Function<OutboxEntry, PageResult> resend) throws IOException {
         Contents before = withLock(this::read);
@@ -111,10 +125,37 @@ public final class Outbox {
             for (OutboxEntry entry : pending) {
                 keep.add(after.rawLines.get(entry.id()));
             }
-            keep.addAll(after.unreadable);
+            List<String> quarantined = quarantine(after.unreadable);
             replace(keep);
-            return new FlushResult(results, after.unreadable, pending.size());
+            return new FlushResult(results, quarantined, quarantined.isEmpty() ? null : quarantine, pending.size());
         });
+    }
+
+    /** Appends the lines not yet in the quarantine file to it; returns each line's number and problem in words. */
+    private List<String> quarantine(List<Unreadable> lines) throws IOException {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        byte[] before = Files.exists(quarantine) ? Files.readAllBytes(quarantine) : new byte[0];
+        Set<String> known = new java.util.HashSet<>();
+        for (byte[] line : lines(before)) {
+            known.add(java.util.HexFormat.of().formatHex(line));
+        }
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        text.writeBytes(before);
+        if (before.length > 0 && before[before.length - 1] != '\n') {
+            text.write('\n');
+        }
+        List<String> described = new ArrayList<>();
+        for (Unreadable line : lines) {
+            if (known.add(java.util.HexFormat.of().formatHex(line.raw()))) {
+                text.writeBytes(line.raw());
+                text.write('\n');
+            }
+            described.add("line " + line.number() + ": " + line.problem());
+        }
+        writeAtomically(quarantine, text.toByteArray());
+        return described;
     }
 
     /** Appends one line at the end (callers hold the lock, so the end cannot move) and fsyncs it. */
@@ -145,24 +186,29 @@ public final class Outbox {
     }
 
     private void replace(List<String> lines) throws IOException {
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line).append('\n'));
+        writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code target} through a temporary file in its directory, fsync'd, then an atomic rename. */
+    private void writeAtomically(Path target, byte[] bytes) throws IOException {
         // a name of our own: Files.createTempFile would start a SecureRandom (tens of ms on the first page)
-        Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "."
+        Path temp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + SEQUENCE.incrementAndGet() + ".tmp");
         try {
-            StringBuilder text = new StringBuilder();
-            lines.forEach(line -> text.append(line).append('\n'));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
             }
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             syncDirectory();
         } finally {
@@ -178,13 +224,26 @@ public final class Outbox {
         }
     }
 
-    /** Reads ids and types only; pages are turned into {@link OutboxEntry} when asked for (see Contents). */
+    /**
+     * Reads ids and types only, line by line from the bytes (one bad line never hides the others); pages are turned
+     * into {@link OutboxEntry} when asked for (see Contents).
+     */
     private Contents read() throws IOException {
         Contents contents = new Contents();
         if (!Files.exists(file)) {
             return contents;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        int number = 0;
+        for (byte[] raw : lines(Files.readAllBytes(file))) {
+            number++;
+            String line;
+            try {
+                line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+            } catch (CharacterCodingException e) {
+                contents.unreadable.add(new Unreadable(number, raw, "not valid UTF-8"));
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -197,14 +256,36 @@ public final class Outbox {
                 } else if ("page".equals(type) && !id.isEmpty() && node.path("page").isObject()) {
                     contents.pages.put(id, node);
                     contents.rawLines.put(id, line);
+                    contents.numbers.put(id, number);
                 } else {
-                    contents.unreadable.add(line);
+                    contents.unreadable.add(new Unreadable(number, raw, "valid JSON but not a page or a delivery "
+                            + "marker"));
                 }
             } catch (JsonProcessingException e) {
-                contents.unreadable.add(line);
+                contents.unreadable.add(new Unreadable(number, raw, "not valid JSON ("
+                        + e.getOriginalMessage().lines().findFirst().orElse("") + ")"));
             }
         }
         return contents;
+    }
+
+    /** The lines of {@code bytes}, split at {@code \n} (a trailing {@code \r} kept), without the last empty one. */
+    private static List<byte[]> lines(byte[] bytes) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i > start || i < bytes.length) {
+                    lines.add(java.util.Arrays.copyOfRange(bytes, start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    /** A line that cannot be read: its 1-based number, its exact bytes and why. */
+    private record Unreadable(int number, byte[] raw, String problem) {
     }
 
     private static OutboxEntry entry(String id, JsonNode node) {
@@ -233,8 +314,9 @@ public final class Outbox {
     private static final class Contents {
         private final Map<String, JsonNode> pages = new LinkedHashMap<>();
         private final Map<String, String> rawLines = new LinkedHashMap<>();
+        private final Map<String, Integer> numbers = new LinkedHashMap<>();
         private final Set<String> delivered = new LinkedHashSet<>();
-        private final List<String> unreadable = new ArrayList<>();
+        private final List<Unreadable> unreadable = new ArrayList<>();
 
         /** Undelivered pages, oldest first; a page line that does not map to a page moves to unreadable. */
         List<OutboxEntry> pending() {
@@ -247,7 +329,9 @@ public final class Outbox {
                     pending.add(entry(page.getKey(), page.getValue()));
                 } catch (RuntimeException e) {
                     pages.remove(page.getKey());
-                    unreadable.add(rawLines.remove(page.getKey()));
+                    unreadable.add(new Unreadable(numbers.get(page.getKey()), rawLines.remove(page.getKey())
+                            .getBytes(StandardCharsets.UTF_8), "a page record whose page cannot be read ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"));
                 }
             }
             return pending;

@@ -8,8 +8,8 @@ import io.releasegate.paging.PageResult;
 import io.releasegate.rollback.RollbackAction;
 import io.releasegate.rollback.RollbackContext;
 import io.releasegate.rollback.RollbackResult;
-import io.releasegate.verify.Verdict;
 import io.releasegate.verify.VerificationResult;
+import io.releasegate.verify.probe.RateBudget;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +20,19 @@ import java.util.concurrent.CancellationException;
  * The after-deploy state machine of both gates ({@code release-gate run} and the Jenkins steps):
  * <ol>
  *   <li>verify the pool as deployed; PASS ends here (and resolves an incident an earlier run left open);</li>
- *   <li>anything else (FAIL, ERROR, a cut-short run, a verification that could not run) pages a trigger at once,
- *       before anything is rolled back: {@code error} when a rollback follows, {@code critical} when none is
- *       configured;</li>
+ *   <li>anything else (FAIL, ERROR, INCONCLUSIVE: a cut-short run, a verification that could not run) pages a trigger
+ *       at once, before anything is rolled back: {@code error} when a rollback follows, {@code critical} when none
+ *       is configured;</li>
  *   <li>roll back; a rollback that fails or does not start pages a {@code critical} trigger;</li>
  *   <li>verify again; PASS resolves the incident, anything else pages a {@code critical} trigger.</li>
  * </ol>
- * Every step is timed on the {@link Timeline}. Never throws for a failing step; its ports report what happened. A
- * port that throws {@link CancellationException} (the build was aborted) cancels the whole recovery.
+ * Both verifications take their permits from the run's one {@link RateBudget}. Every step is timed on the
+ * {@link Timeline}. Never throws for a failing step; its ports report what happened. A port that throws
+ * {@link CancellationException} (the build was aborted) cancels the whole recovery.
  */
 public final class Recovery {
     private final PoolVerifier verifier;
+    private final RateBudget budget;
     private final RollbackAction rollback;
     private final PageSender pager;
     private final Clock clock;
@@ -39,6 +41,7 @@ public final class Recovery {
 
     private Recovery(Builder builder) {
         this.verifier = builder.verifier;
+        this.budget = builder.budget;
         this.rollback = builder.rollback;
         this.pager = builder.pager;
         this.clock = builder.clock;
@@ -46,9 +49,15 @@ public final class Recovery {
         this.timeline = builder.timeline;
     }
 
-    /** A recovery that verifies with {@code verifier} and logs to {@code log}; no rollback and no pager yet. */
-    public static Builder builder(PoolVerifier verifier, LogSink log) {
-        return new Builder(verifier, log);
+    /**
+     * A recovery that verifies with {@code verifier} under {@code budget} and logs to {@code log}; no rollback and no
+     * pager yet.
+     *
+     * @param budget the rate budget of the run this recovery is part of (created once per run, e.g. with
+     *               {@link io.releasegate.verify.VerificationSpec#rateBudget})
+     */
+    public static Builder builder(PoolVerifier verifier, RateBudget budget, LogSink log) {
+        return new Builder(verifier, budget, log);
     }
 
     /** Verifies the deployed pool and, unless it passes, recovers. */
@@ -57,13 +66,13 @@ public final class Recovery {
         long start = timeline.now();
         String problem = null;
         try {
-            run.verification = verifier.verify(Stage.AFTER_DEPLOY, log);
+            run.verification = verifier.verify(Stage.AFTER_DEPLOY, budget, log);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
             problem = message(e);
         }
-        boolean passed = run.verification != null && run.verification.verdict() == Verdict.PASS;
+        boolean passed = run.verification != null && run.verification.verdict().passed();
         timeline.record("verify", passed ? TimedStep.Status.OK : TimedStep.Status.FAILED, start,
                 run.verification == null ? "could not verify: " + problem : run.verification.verdict() + ": "
                         + VerificationWords.describe(run.verification));
@@ -117,13 +126,13 @@ public final class Recovery {
         long start = timeline.now();
         String problem = null;
         try {
-            run.reverification = verifier.verify(Stage.AFTER_ROLLBACK, log);
+            run.reverification = verifier.verify(Stage.AFTER_ROLLBACK, budget, log);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
             problem = "cannot verify the pool after the rollback: " + message(e);
         }
-        boolean recovered = run.reverification != null && run.reverification.verdict() == Verdict.PASS;
+        boolean recovered = run.reverification != null && run.reverification.verdict().passed();
         timeline.record("re-verify", recovered ? TimedStep.Status.OK : TimedStep.Status.FAILED, start,
                 run.reverification == null ? problem : run.reverification.verdict() + ": "
                         + VerificationWords.describe(run.reverification));
@@ -179,17 +188,19 @@ public final class Recovery {
         }
     }
 
-    /** Builds a {@link Recovery}: the verifier and log are required, everything else has a default. */
+    /** Builds a {@link Recovery}: the verifier, budget and log are required, everything else has a default. */
     public static final class Builder {
         private final PoolVerifier verifier;
+        private final RateBudget budget;
         private final LogSink log;
         private RollbackAction rollback;
         private PageSender pager = PageSender.disabled("no escalation contact is configured");
         private Clock clock = Clock.systemUTC();
         private Timeline timeline;
 
-        private Builder(PoolVerifier verifier, LogSink log) {
+        private Builder(PoolVerifier verifier, RateBudget budget, LogSink log) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
+            this.budget = Objects.requireNonNull(budget, "budget");
             this.log = Objects.requireNonNull(log, "log");
         }
 

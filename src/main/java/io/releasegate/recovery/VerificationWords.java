@@ -32,11 +32,15 @@ public final class VerificationWords {
         return result.reasons().isEmpty() ? result.verdict().name() : result.reasons().get(0);
     }
 
-    /** Every FAIL and ERROR check as {@code FAIL missing web-02: <reason>}. */
+    /**
+     * Every check that did not pass and is not merely untested (FAIL, ERROR, INCONCLUSIVE) as
+     * {@code FAIL missing web-02: <reason>}: a page lists what a cut-short run left undecided as well as what failed.
+     */
     public static List<String> failing(VerificationResult result) {
         List<String> failing = new ArrayList<>();
         for (CheckResult check : result.checks()) {
-            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.ERROR) {
+            if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.ERROR
+                    || check.status() == CheckStatus.INCONCLUSIVE) {
                 failing.add(check.status() + " " + check.check() + " " + check.subject() + ": " + check.reason());
             }
         }

@@ -43,8 +43,8 @@ public final class GateRunHtml {
                 + "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
                 + "pre{background:#f6f8fa;padding:8px;overflow:auto}"
                 + ".PASS,.OK,.RELEASED{color:#1a7f37}.FAIL,.FAILED,.NOT_STARTED,.UNRECOVERED,.BLOCKED{color:#cf222e;"
-                + "font-weight:bold}.ERROR,.ROLLED_BACK{color:#9a6700;font-weight:bold}.SKIPPED,.NO_DATA"
-                + "{color:#57606a}h1 span{font-size:80%}</style></head><body>\n");
+                + "font-weight:bold}.ERROR,.INCONCLUSIVE,.ROLLED_BACK{color:#9a6700;font-weight:bold}.SKIPPED,"
+                + ".NO_DATA{color:#57606a}h1 span{font-size:80%}</style></head><body>\n");
     }
 
     private static String run(StringBuilder html, GateRun run) {

@@ -4,6 +4,7 @@ import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import io.releasegate.gate.GateInputs;
 import io.releasegate.gate.GateSettings;
+import io.releasegate.live.HaproxyRuntime;
 import io.releasegate.log.Redaction;
 import io.releasegate.verify.VerificationSpec;
 import io.releasegate.paging.ContactConfig;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * The incident playbook of one gate as Markdown, generated from the configuration: the pool as declared, who is paged
  * in which order and through what, what each page contains, how to check the pool (the exact {@code verify}
  * command), how to roll back by hand, and how to restore HAProxy state (the exact runtime API lines per server).
+ * Every name and value in a command is a shell word of its own ({@link Shell#quote}): the configuration comes from
+ * the change under review, and a name like {@code a$(touch x)} must not run anything in the operator's shell.
  */
 public final class PlaybookMarkdown {
     private PlaybookMarkdown() {
@@ -66,7 +69,8 @@ public final class PlaybookMarkdown {
                 .append(pool.totalWeight()).append(".\n\n| server | address | weight | role | health check |\n"
                         + "|---|---|---|---|---|\n");
         for (Server server : pool.servers()) {
-            md.append("| ").append(server.name()).append(" | `").append(server.address()).append("` | ")
+            md.append("| ").append(ChangeReportText.cell(server.name())).append(" | `")
+                    .append(ChangeReportText.cell(server.address())).append("` | ")
                     .append(server.weight()).append(" | ").append(server.disabled() ? "disabled"
                             : server.backup() ? "backup" : "active").append(" | ")
                     .append(server.healthCheck() ? "yes" : "no").append(" |\n");
@@ -98,18 +102,20 @@ public final class PlaybookMarkdown {
                 .append(" ms with jitter, at most ").append(retry.deadline().toMillis())
                 .append(" ms per contact). 429, 5xx, timeouts and connection errors are retried; any other 4xx is "
                         + "final for that contact. When a contact fails the next one in the list is paged. A page "
-                        + "no contact accepted stays in the outbox; resend it with\n\n```sh\n"
-                        + "release-gate page --flush .releasegate-outbox.jsonl --config .releasegate.yml\n```\n\n"
-                        + "Test the chain (an `info` page, resolve it afterwards):\n\n```sh\n"
-                        + "release-gate page --config .releasegate.yml --severity info --summary \"playbook test of "
-                        + "the ").append(input.gate()).append(" chain\" --dedup-key release-gate/").append(input.gate())
-                .append("/playbook-test\nrelease-gate page --config .releasegate.yml --resolve --dedup-key "
-                        + "release-gate/").append(input.gate()).append("/playbook-test\n");
+                        + "no contact accepted stays in the outbox; resend it with\n\n")
+                .append(Shell.codeBlock("sh", "release-gate page --flush .releasegate-outbox.jsonl --config "
+                        + ".releasegate.yml"))
+                .append("\nTest the chain (an `info` page, resolve it afterwards):\n\n");
+        String testKey = Shell.quote("release-gate/" + input.gate() + "/playbook-test");
+        StringBuilder test = new StringBuilder("release-gate page --config .releasegate.yml --severity info --summary ")
+                .append(Shell.quote("playbook test of the " + input.gate() + " chain")).append(" --dedup-key ")
+                .append(testKey).append("\nrelease-gate page --config .releasegate.yml --resolve --dedup-key ")
+                .append(testKey).append('\n');
         for (String name : escalation.chain()) {
-            md.append("release-gate page --config .releasegate.yml --contact ").append(name)
-                    .append(" --severity info --summary \"playbook test of ").append(name).append("\"\n");
+            test.append("release-gate page --config .releasegate.yml --contact ").append(Shell.quote(name))
+                    .append(" --severity info --summary ").append(Shell.quote("playbook test of " + name)).append('\n');
         }
-        md.append("```\n\n");
+        md.append(Shell.codeBlock("sh", test.toString())).append('\n');
     }
 
     private static void pageContents(StringBuilder md, Input input) {
@@ -137,16 +143,17 @@ public final class PlaybookMarkdown {
     private static void check(StringBuilder md, GateSettings settings, Pool pool) {
         VerificationSpec.LiveOptions live = settings.verify().live();
         md.append("## 4. Check the pool\n\nSends real requests through the load balancer and tests the observed "
-                + "distribution against the pool (exit 0 PASS, 1 FAIL):\n\n```sh\n")
-                .append(verifyCommand(settings, pool)).append("\n```\n\n");
+                + "distribution against the pool (exit 0 PASS; 1 FAIL, ERROR or INCONCLUSIVE):\n\n")
+                .append(Shell.codeBlock("sh", verifyCommand(settings, pool))).append('\n');
         if (!live.healthPath().isEmpty()) {
-            md.append("Each server directly (health):\n\n```sh\n");
+            StringBuilder curl = new StringBuilder();
             for (Server server : pool.activeServers()) {
-                md.append("curl -fsS -o /dev/null -w '").append(server.name())
-                        .append(" %{http_code} %{time_total}s\\n' "
-                        + "http://").append(server.address()).append(live.healthPath()).append('\n');
+                curl.append("curl -fsS -o /dev/null -w ")
+                        .append(Shell.quote(server.name() + " %{http_code} %{time_total}s\\n")).append(' ')
+                        .append(Shell.quote("http://" + server.address() + live.healthPath())).append('\n');
             }
-            md.append("```\n\n");
+            md.append("Each server directly (health):\n\n").append(Shell.codeBlock("sh", curl.toString()))
+                    .append('\n');
         }
     }
 
@@ -154,12 +161,13 @@ public final class PlaybookMarkdown {
     static String verifyCommand(GateSettings settings, Pool pool) {
         VerificationSpec.Traffic traffic = settings.verify().traffic();
         VerificationSpec.LiveOptions live = settings.verify().live();
-        List<String> parts = new ArrayList<>(List.of("release-gate verify", "--lb " + settings.verify().lb(),
-                "--pool " + pool.name(), "--expect " + expect(settings, pool)));
+        List<String> parts = new ArrayList<>(List.of("release-gate verify", "--lb "
+                + Shell.quote(settings.verify().lb().toString()), "--pool " + Shell.quote(pool.name()), "--expect "
+                + Shell.quote(expect(settings, pool))));
         if (!pool.algorithm().isEmpty()) {
-            parts.add("--algorithm " + pool.algorithm());
+            parts.add("--algorithm " + Shell.quote(pool.algorithm()));
         }
-        parts.add("--identify " + traffic.identify());
+        parts.add("--identify " + Shell.quote(traffic.identify().toString()));
         parts.add("--rate " + number(traffic.rate()) + " --concurrency " + traffic.concurrency());
         parts.add("--alpha " + number(traffic.alpha()) + " --max-error-rate " + number(traffic.maxErrorRate()));
         parts.add("--timeout " + traffic.timeout().toMillis() + "ms --deadline " + traffic.deadline().toMillis()
@@ -169,15 +177,15 @@ public final class PlaybookMarkdown {
         }
         if (!live.healthPath().isEmpty()) {
             for (HealthTarget target : HealthTarget.fromPool(pool, live.healthPath())) {
-                parts.add("--health " + target.server() + "=" + target.url());
+                parts.add("--health " + Shell.quote(target.server() + "=" + target.url()));
             }
             parts.add("--latency-p95-ms " + live.health().latencyP95Ms());
         }
         if (!live.haproxySocket().isEmpty()) {
-            parts.add("--haproxy-socket " + live.haproxySocket());
+            parts.add("--haproxy-socket " + Shell.quote(live.haproxySocket()));
         }
         if (!live.stats().isEmpty()) {
-            parts.add("--stats " + live.stats());
+            parts.add("--stats " + Shell.quote(live.stats()));
         }
         return String.join(" \\\n  ", parts);
     }
@@ -195,13 +203,16 @@ public final class PlaybookMarkdown {
         md.append("## 5. Roll back by hand\n\n");
         if (!input.rollback().isEmpty()) {
             md.append("The configured rollback (what `release-gate run --rollback` runs, with the revisions of the "
-                    + "failed change in its environment):\n\n```sh\nRELEASE_GATE_BASE=<base sha> "
-                    + "RELEASE_GATE_HEAD=<head sha> RELEASE_GATE_POOL=").append(pool.name()).append(" \\\n  sh -c '")
-                    .append(input.rollback().replace("'", "'\\''")).append("'\n```\n\n");
+                    + "failed change in its environment); set `BASE_SHA` and `HEAD_SHA` to them first:\n\n")
+                    .append(Shell.codeBlock("sh", "RELEASE_GATE_BASE=\"${BASE_SHA:?the base revision}\" "
+                            + "RELEASE_GATE_HEAD=\"${HEAD_SHA:?the head revision}\" RELEASE_GATE_POOL="
+                            + Shell.quote(pool.name()) + " \\\n  sh -c " + Shell.quote(input.rollback())))
+                    .append('\n');
         } else {
             md.append("No rollback command is configured (give `--rollback CMD` to `release-gate run` and to this "
-                    + "playbook). By hand: revert the change in git and deploy the revert:\n\n```sh\n"
-                    + "git revert --no-edit <head sha>\n```\n\n");
+                    + "playbook). By hand: revert the change in git (set `HEAD_SHA` to its head revision) and deploy "
+                    + "the revert:\n\n").append(Shell.codeBlock("sh", "git revert --no-edit \"${HEAD_SHA:?the head "
+                    + "revision}\"")).append('\n');
         }
         md.append("Then check the pool again with the command of section 4; it must PASS.\n\n");
     }
@@ -215,20 +226,37 @@ public final class PlaybookMarkdown {
             socket = "/run/haproxy/admin.sock";
             md.append(" (no socket is configured: `verify.haproxySocket`; adjust the path)");
         }
-        md.append(":\n\n```sh\necho 'show servers state ").append(pool.name()).append("' | socat stdio unix-connect:")
-                .append(socket).append('\n');
-        for (Server server : pool.servers()) {
-            if (server.disabled()) {
-                continue;
+        String socat = " | socat stdio " + Shell.quote("unix-connect:" + socket) + "\n";
+        StringBuilder lines = new StringBuilder();
+        if (!HaproxyRuntime.isName(pool.name())) {
+            lines.append("# not possible: the pool's name (").append(printable(pool.name()))
+                    .append(") is not one HAProxy accepts, so no HAProxy has it\n");
+        } else {
+            lines.append("echo ").append(Shell.quote("show servers state " + pool.name())).append(socat);
+            for (Server server : pool.servers()) {
+                if (server.disabled()) {
+                    continue;
+                }
+                if (!HaproxyRuntime.isName(server.name())) {
+                    lines.append("# skipped ").append(printable(server.name()))
+                            .append(": not a server name HAProxy accepts\n");
+                    continue;
+                }
+                String target = pool.name() + "/" + server.name();
+                lines.append("echo ").append(Shell.quote("set server " + target + " state ready")).append(socat)
+                        .append("echo ").append(Shell.quote("set server " + target + " weight " + server.weight()))
+                        .append(socat);
             }
-            String target = pool.name() + "/" + server.name();
-            md.append("echo 'set server ").append(target).append(" state ready' | socat stdio unix-connect:")
-                    .append(socket).append('\n').append("echo 'set server ").append(target).append(" weight ")
-                    .append(server.weight()).append("' | socat stdio unix-connect:").append(socket).append('\n');
         }
-        md.append("```\n\nor let the gate do it and verify again: `release-gate run ... --restore-haproxy ")
-                .append(socket).append("`. A server missing from the running configuration cannot be added "
-                        + "over the runtime API: reload HAProxy with the declared configuration.\n\n");
+        md.append(":\n\n").append(Shell.codeBlock("sh", lines.toString()))
+                .append("\nor let the gate do it and verify again: `release-gate run ... --restore-haproxy ")
+                .append(Shell.quote(socket)).append("`. A server missing from the running configuration cannot be "
+                        + "added over the runtime API: reload HAProxy with the declared configuration.\n\n");
+    }
+
+    /** A name for a shell comment: one line, control characters shown as {@code ?}. */
+    private static String printable(String name) {
+        return name.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static void contacts(StringBuilder md, EscalationConfig escalation) {

@@ -28,7 +28,7 @@ public final class VerificationHtml {
                 + "<title>release-gate verify</title><style>"
                 + "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
                 + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
-                + ".PASS{color:#1a7f37}.FAIL{color:#cf222e;font-weight:bold}.ERROR{color:#9a6700;font-weight:bold}"
+                + ".PASS{color:#1a7f37}.FAIL{color:#cf222e;font-weight:bold}.ERROR,.INCONCLUSIVE{color:#9a6700;font-weight:bold}"
                 + ".NO_DATA{color:#57606a}</style></head><body>\n");
         for (VerificationResult result : results) {
             section(html, result);

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** JUnit XML for Jenkins' {@code junit} step: one test suite per pool, one test case per check. */
+/**
+ * JUnit XML for Jenkins' {@code junit} step: one test suite per pool, one test case per check. FAIL is a failure,
+ * ERROR an error, NO_DATA skipped; INCONCLUSIVE is a failure of type {@code INCONCLUSIVE}, never a pass or a skip.
+ */
 public final class VerificationJunit {
     private VerificationJunit() {
     }
@@ -28,7 +31,8 @@ public final class VerificationJunit {
 
     static void suite(StringBuilder xml, VerificationResult result) {
         List<CheckResult> checks = result.checks();
-        long failures = checks.stream().filter(c -> c.status() == CheckStatus.FAIL).count();
+        long failures = checks.stream().filter(c -> c.status() == CheckStatus.FAIL
+                || c.status() == CheckStatus.INCONCLUSIVE).count();
         long errors = checks.stream().filter(c -> c.status() == CheckStatus.ERROR).count();
         long skipped = checks.stream().filter(c -> c.status() == CheckStatus.NO_DATA).count();
         xml.append("  <testsuite name=\"").append(Xml.escape("verify." + result.pool())).append("\" tests=\"")
@@ -44,6 +48,8 @@ public final class VerificationJunit {
                         .append("</failure>\n    </testcase>\n");
                 case ERROR -> xml.append(">\n      <error message=\"").append(reason).append("\">").append(reason)
                         .append("</error>\n    </testcase>\n");
+                case INCONCLUSIVE -> xml.append(">\n      <failure type=\"INCONCLUSIVE\" message=\"").append(reason)
+                        .append("\">").append(reason).append("</failure>\n    </testcase>\n");
                 case NO_DATA -> xml.append(">\n      <skipped message=\"").append(reason)
                         .append("\"/>\n    </testcase>\n");
                 default -> xml.append(">\n      <system-out>").append(reason)

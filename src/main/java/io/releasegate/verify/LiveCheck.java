@@ -2,6 +2,7 @@ package io.releasegate.verify;
 
 import io.releasegate.verify.check.CheckResult;
 import io.releasegate.log.LogSink;
+import io.releasegate.verify.probe.Permits;
 import java.util.List;
 
 /**
@@ -11,5 +12,9 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface LiveCheck {
-    List<CheckResult> check(ExpectedPool pool, LogSink log);
+    /**
+     * @param permits one per request or read the check sends, from the run's rate budget; a check that gets none
+     *                says so (INCONCLUSIVE), it never claims what it did not see
+     */
+    List<CheckResult> check(ExpectedPool pool, Permits permits, LogSink log);
 }

@@ -1,6 +1,8 @@
 package io.releasegate.verify;
 
 import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
+import io.releasegate.verify.probe.RateBudget;
 import io.releasegate.log.LogSink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +12,8 @@ import java.util.Map;
 
 /**
  * Repeated verification as a monitor between deploys, like Argo Rollouts' analysis: {@code samples} runs,
- * {@code interval} apart; the monitor fails when more than {@code failureLimit} samples did not pass.
+ * {@code interval} apart; the monitor fails when more than {@code failureLimit} samples failed, and is INCONCLUSIVE
+ * when that is still open because samples were INCONCLUSIVE or not run.
  */
 public final class Monitor {
     public static final int MAX_SAMPLES = 10_000;
@@ -36,50 +39,74 @@ public final class Monitor {
         }
     }
 
-    /**
-     * Runs the samples (stopping as soon as the limit is exceeded) and sums them up in one result: the {@code window}
-     * check, the checks of the deciding sample (the last failed one on FAIL, else the last passed one), the reasons of
-     * every failed sample, the counts of all samples.
-     */
+    /** The window with a rate budget of its own ({@code request.rate()}). */
     public VerificationResult run(VerificationRequest request, List<LiveCheck> live, Window window, LogSink log) {
+        return run(request, live, window, RateBudget.perSecond(request.rate()), log);
+    }
+
+    /**
+     * Runs the samples (stopping as soon as the limit is exceeded), all under the run's {@code budget}, and sums them
+     * up in one result: the {@code window} check, the checks of the deciding sample (the last failed one on FAIL, the
+     * last inconclusive one on INCONCLUSIVE, else the last passed one), the reasons of every sample that did not
+     * pass, the counts of all samples. The window is FAIL when more than {@code failureLimit} samples failed, PASS
+     * when it would pass even if every INCONCLUSIVE sample and every sample not run (the wait was interrupted) were a
+     * failure, and INCONCLUSIVE in between.
+     */
+    public VerificationResult run(VerificationRequest request, List<LiveCheck> live, Window window, RateBudget budget,
+            LogSink log) {
         long start = System.nanoTime();
         List<VerificationResult> samples = new ArrayList<>();
-        List<String> failedReasons = new ArrayList<>();
+        List<String> notPassedReasons = new ArrayList<>();
         VerificationResult lastFailed = null;
+        VerificationResult lastInconclusive = null;
         VerificationResult lastPassed = null;
         int failures = 0;
-        for (int i = 1; i <= window.samples(); i++) {
+        int inconclusive = 0;
+        for (int i = 1; i <= window.samples() && failures <= window.failureLimit(); i++) {
             if (i > 1 && !sleep(window.interval())) {
                 break;
             }
-            VerificationResult sample = verifier.verify(request, live, log);
+            VerificationResult sample = verifier.verify(request, live, budget, log);
             samples.add(sample);
             log.info("verify: sample %d/%d: %s", i, window.samples(), sample.verdict());
             if (sample.verdict() == Verdict.PASS) {
                 lastPassed = sample;
+                continue;
+            }
+            // an inconclusive sample's first reason says where it was cut short; the rest says "not decided"
+            notPassedReasons.add("sample " + i + ": " + (sample.verdict() == Verdict.INCONCLUSIVE
+                    ? sample.reasons().get(0) : String.join("; ", sample.reasons())));
+            if (sample.verdict() == Verdict.INCONCLUSIVE) {
+                inconclusive++;
+                lastInconclusive = sample;
             } else {
                 failures++;
                 lastFailed = sample;
-                failedReasons.add("sample " + i + ": " + String.join("; ", sample.reasons()));
-                if (failures > window.failureLimit()) {
-                    break;
-                }
             }
         }
-        boolean failed = failures > window.failureLimit();
-        VerificationResult deciding = failed || lastPassed == null ? lastFailed : lastPassed;
-        String summary = failures + " of " + samples.size() + " samples did not pass (--failure-limit "
-                + window.failureLimit() + ")";
+        int notRun = window.samples() - samples.size();
+        Verdict verdict = failures > window.failureLimit() ? Verdict.FAIL
+                : failures + inconclusive + notRun > window.failureLimit() ? Verdict.INCONCLUSIVE : Verdict.PASS;
+        VerificationResult deciding = verdict == Verdict.FAIL ? lastFailed
+                : verdict == Verdict.INCONCLUSIVE && lastInconclusive != null ? lastInconclusive
+                : lastPassed != null ? lastPassed : lastInconclusive != null ? lastInconclusive : lastFailed;
+        String summary = (failures + inconclusive) + " of " + samples.size() + " samples did not pass (--failure-limit "
+                + window.failureLimit() + ")" + (inconclusive > 0 ? ", " + inconclusive + " of them INCONCLUSIVE" : "")
+                + (verdict == Verdict.INCONCLUSIVE ? "; not decided: " + failures + " failed, but " + inconclusive
+                        + " inconclusive" + (notRun > 0 ? " and " + notRun + " not run (interrupted)" : "")
+                        + " could each have been a failure" : "");
         List<CheckResult> checks = new ArrayList<>();
-        checks.add(failed ? CheckResult.fail("window", request.pool().name(), summary)
-                : CheckResult.pass("window", request.pool().name(), summary));
+        checks.add(new CheckResult("window", request.pool().name(), switch (verdict) {
+            case FAIL -> CheckStatus.FAIL;
+            case PASS -> CheckStatus.PASS;
+            default -> CheckStatus.INCONCLUSIVE;
+        }, summary));
         checks.addAll(deciding.checks());
         List<String> reasons = new ArrayList<>();
         reasons.add(summary);
-        reasons.addAll(failed ? failedReasons : deciding.reasons());
-        return new VerificationResult(deciding.pool(), deciding.target(), failed ? Verdict.FAIL : Verdict.PASS,
-                sum(samples), deciding.expected(), deciding.test(), deciding.plan(), checks, reasons,
-                (System.nanoTime() - start) / 1_000_000);
+        reasons.addAll(verdict == Verdict.PASS ? deciding.reasons() : notPassedReasons);
+        return new VerificationResult(deciding.pool(), deciding.target(), verdict, sum(samples), deciding.expected(),
+                deciding.test(), deciding.plan(), checks, reasons, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static Tally sum(List<VerificationResult> samples) {

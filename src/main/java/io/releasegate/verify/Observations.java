@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The tally of one run, fed by the request workers: counts per declared server, responses from elsewhere, errors.
- * After each outcome it asks the deterministic rules and the {@link SequentialTest} whether the FAIL is certain;
- * from then on it is frozen. Thread-safe.
+ * After each outcome it asks the deterministic rules and the {@link SequentialTest} whether the FAIL is certain
+ * ({@link #decided()}), and whether the plan is complete: as many responses from declared servers as the plan's
+ * maximum, the sample a PASS needs ({@link #complete()}). From either on it is frozen. Thread-safe.
  */
 public final class Observations {
     private final ExpectedPool pool;
@@ -25,6 +26,7 @@ public final class Observations {
     private long unidentified;
     private long http5xx;
     private long requests;
+    private long identified;
     private String firstFailure = "";
     private String stopReason = "";
 
@@ -48,12 +50,13 @@ public final class Observations {
     }
 
     /**
-     * Records one outcome unless the run is already decided.
+     * Records one outcome unless the run is already decided or complete (an answer that arrives after that is not
+     * counted: the plan's last look saw exactly its sample).
      *
-     * @return true when the run is decided (FAIL certain) and no more requests are needed
+     * @return true when the run is decided (FAIL certain) or complete, and no more requests are needed
      */
     public synchronized boolean record(Outcome outcome) {
-        if (decided()) {
+        if (finished()) {
             return true;
         }
         requests++;
@@ -62,6 +65,7 @@ public final class Observations {
             server = serverIndex(outcome.reported());
             if (server >= 0) {
                 counts[server]++;
+                identified++;
             } else {
                 unexpected.merge(ExpectedPool.lastOfList(outcome.reported()), 1L, Long::sum);
             }
@@ -71,7 +75,8 @@ public final class Observations {
         } else if (outcome.reported() == null) {
             unidentified++;
         }
-        return decide(server);
+        decide(server);
+        return finished();
     }
 
     private int serverIndex(String reported) {
@@ -97,7 +102,7 @@ public final class Observations {
         }
     }
 
-    private boolean decide(int server) {
+    private void decide(int server) {
         if (!unexpected.isEmpty()) {
             stopReason = "a response came from a backend outside the declared pool";
         } else if (unidentified > 0) {
@@ -108,11 +113,20 @@ public final class Observations {
             stopReason = sequential.missingServer() >= 0 ? "a declared server is still without traffic"
                     : "the shares differ from the declared weights";
         }
-        return decided();
     }
 
     public synchronized boolean decided() {
         return !stopReason.isEmpty();
+    }
+
+    /** As many responses from declared servers as the plan's maximum: the sample a PASS needs. */
+    public synchronized boolean complete() {
+        return identified >= sequential.plan().maxRequests();
+    }
+
+    /** Decided or complete: no more requests are needed. */
+    public synchronized boolean finished() {
+        return decided() || complete();
     }
 
     public synchronized long errors() {

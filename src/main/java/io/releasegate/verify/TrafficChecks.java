@@ -13,6 +13,7 @@ import java.util.Map;
  * Classifies the traffic observations into checks: {@code errors}, {@code unexpected}, {@code missing} (one per
  * declared server) and {@code distribution}. A declared server without traffic is always FAIL, never NO_DATA,
  * except where the algorithm makes one client's traffic say nothing about it (client-bound hashing).
+ * A run cut short before its plan allowed a verdict is then judged by {@link CutShort}.
  */
 final class TrafficChecks {
     static final String ERRORS = "errors";
@@ -26,13 +27,19 @@ final class TrafficChecks {
     private final SamplePlan plan;
     private final List<CheckResult> live;
     private final String zeroRuleServer;
+    private final Ending ending;
+    private final double rate;
 
     /**
      * @param zeroRuleServer the server the zero rule of the sequential test caught, or empty
+     * @param ending         why the traffic ended
+     * @param rate           the run's rate cap in requests per second, 0 when uncapped (for the advice)
      */
     TrafficChecks(VerificationRequest request, Tally tally, GofResult test, SamplePlan plan, List<CheckResult> live,
-            String zeroRuleServer) {
+            String zeroRuleServer, Ending ending, double rate) {
         this.zeroRuleServer = zeroRuleServer;
+        this.ending = ending;
+        this.rate = rate;
         this.request = request;
         this.tally = tally;
         this.test = test;
@@ -46,15 +53,15 @@ final class TrafficChecks {
         checks.addAll(unexpected());
         checks.addAll(missing());
         checks.add(distribution());
-        return checks;
+        CutShort cutShort = new CutShort(request, tally, plan, ending, rate);
+        return cutShort.applies() ? cutShort.undecided(checks) : checks;
     }
 
     private CheckResult errors() {
         String target = request.displayTarget();
         long n = tally.requests();
         if (n == 0) {
-            return CheckResult.error(ERRORS, target, "no request completed before the deadline of "
-                    + Words.duration(request.deadline()) + ": nothing was measured");
+            return CheckResult.inconclusive(ERRORS, target, "no request completed: nothing was measured");
         }
         long refused = tally.failures(Outcome.Kind.CONNECT_FAILED.name());
         long timeouts = tally.failures(Outcome.Kind.TIMEOUT.name());

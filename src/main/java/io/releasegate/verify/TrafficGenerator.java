@@ -3,7 +3,7 @@ package io.releasegate.verify;
 import io.releasegate.log.LogSink;
 import io.releasegate.verify.probe.HttpProbe;
 import io.releasegate.verify.probe.ProbeResponse;
-import io.releasegate.verify.probe.TokenBucket;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends up to {@code maxRequests} requests through the load balancer with {@code concurrency} workers, under the
- * rate cap and the deadline, and feeds each outcome to the {@link Observations} until they say the run is decided.
+ * Sends requests through the load balancer with {@code concurrency} workers, each request taking a
+ * permit of the run's {@link RateBudget}, before the deadline, and feeds each outcome to the {@link Observations}
+ * until they say the run is decided or complete. Says how it ended ({@link Ending}).
  */
 final class TrafficGenerator {
     private static final long PROGRESS_NANOS = 2_000_000_000L;
@@ -25,33 +26,44 @@ final class TrafficGenerator {
     private final Observations observations;
     private final LogSink log;
     private final RequestVariation variation;
+    private final RateBudget budget;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicBoolean deadlineHit = new AtomicBoolean();
+    private volatile boolean cancelled;
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong nextProgress = new AtomicLong();
     private final Object signal = new Object();
     private int running;
+    private int planned;
 
-    TrafficGenerator(VerificationRequest request, HttpProbe probe, Observations observations, LogSink log) {
+    TrafficGenerator(VerificationRequest request, HttpProbe probe, Observations observations, RateBudget budget,
+            LogSink log) {
         this.request = request;
+        this.budget = budget;
         this.probe = probe;
         this.observations = observations;
         this.log = log;
         this.variation = RequestVariation.of(request.pool());
     }
 
-    /** Runs to the end (all requests, decided, or deadline); closes the probe, aborting requests in flight. */
-    void run(int maxRequests) {
+    /**
+     * Runs to the end (complete, decided, deadline, or the calling thread interrupted); closes the probe, aborting
+     * requests in flight. Sends at most {@code planned + toleratedErrors} requests: the plan counts responses from
+     * declared servers, and one error more than tolerated decides the run.
+     */
+    Ending run(int planned, long toleratedErrors) {
+        this.planned = planned;
+        long maxRequests = planned + toleratedErrors;
         long start = System.nanoTime();
         long deadline = start + request.deadline().toNanos();
         nextProgress.set(start + PROGRESS_NANOS);
-        TokenBucket bucket = new TokenBucket(request.rate(), TokenBucket.defaultBurst(request.rate()));
-        int workers = Math.min(request.concurrency(), maxRequests);
+        int workers = (int) Math.min(request.concurrency(), maxRequests);
         List<Thread> threads = new ArrayList<>();
         running = workers;
         for (int i = 0; i < workers; i++) {
             Thread thread = new Thread(() -> {
                 try {
-                    work(maxRequests, deadline, bucket);
+                    work(maxRequests, deadline);
                 } finally {
                     signal(false);
                 }
@@ -63,6 +75,7 @@ final class TrafficGenerator {
         try {
             awaitEnd(deadline);
         } catch (InterruptedException e) {
+            cancelled = true;
             Thread.currentThread().interrupt();
         } finally {
             stop.set(true);
@@ -71,6 +84,20 @@ final class TrafficGenerator {
                 joinQuietly(thread);
             }
         }
+        return ending(deadline);
+    }
+
+    private Ending ending(long deadline) {
+        if (observations.decided()) {
+            return Ending.DECIDED;
+        }
+        if (observations.complete()) {
+            return Ending.DONE;
+        }
+        if (cancelled) {
+            return Ending.CANCELLED;
+        }
+        return deadlineHit.get() || System.nanoTime() >= deadline ? Ending.DEADLINE : Ending.STOPPED;
     }
 
     /** Waits until the run is decided, every worker is done, or the deadline passes. */
@@ -79,6 +106,7 @@ final class TrafficGenerator {
             while (!stop.get() && running > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    deadlineHit.set(true);
                     return;
                 }
                 signal.wait(Math.max(1, left / 1_000_000));
@@ -97,14 +125,20 @@ final class TrafficGenerator {
         }
     }
 
-    private void work(int maxRequests, long deadline, TokenBucket bucket) {
+    private void work(long maxRequests, long deadline) {
         while (!stop.get()) {
             long seq = issued.getAndIncrement();
-            if (seq >= maxRequests || !bucket.acquire(deadline, stop::get)) {
+            if (seq >= maxRequests) {
                 return;
             }
-            long timeLeft = deadline - System.nanoTime();
-            if (timeLeft <= 0) {
+            if (!budget.acquire(deadline, stop::get)) {
+                if (!stop.get()) {
+                    deadlineHit.set(true); // the next permit would come after the deadline
+                }
+                return;
+            }
+            if (deadline - System.nanoTime() <= 0) {
+                deadlineHit.set(true);
                 return;
             }
             Outcome outcome = send(variation.uri(request.target(), seq));
@@ -114,7 +148,7 @@ final class TrafficGenerator {
             if (observations.record(outcome)) {
                 signal(true);
             }
-            progress(seq + 1, maxRequests);
+            progress(seq + 1);
         }
     }
 
@@ -137,12 +171,12 @@ final class TrafficGenerator {
         return uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private void progress(long done, int maxRequests) {
+    private void progress(long done) {
         long now = System.nanoTime();
         long due = nextProgress.get();
         if (now >= due && nextProgress.compareAndSet(due, now + PROGRESS_NANOS)) {
             Tally tally = observations.tally();
-            log.info("verify: %d/%d requests, %d errors, observed %s", done, maxRequests, tally.errors(),
+            log.info("verify: %d/%d requests, %d errors, observed %s", done, planned, tally.errors(),
                     tally.observed());
         }
     }

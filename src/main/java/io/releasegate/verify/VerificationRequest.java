@@ -1,6 +1,7 @@
 package io.releasegate.verify;
 
 import io.releasegate.log.Redaction;
+import io.releasegate.verify.probe.HttpUrl;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -12,11 +13,13 @@ import java.util.Objects;
  * @param target       the load balancer's frontend URL
  * @param pool         the expected pool
  * @param identify     where responses name their backend
- * @param requests     upper bound of requests, or 0 for the default of the {@link io.releasegate.verify.stats.SamplePlan}
+ * @param requests     sample size: answers from declared servers a PASS needs, or 0 for the default of the
+ *                     {@link io.releasegate.verify.stats.SamplePlan}
  * @param concurrency  requests in flight at once
- * @param rate         hard cap in requests per second; 0 lifts the cap (benchmarks only)
+ * @param rate         hard cap in requests per second; 0 lifts the cap (benchmarks only); the budget of a run of
+ *                     its own (several pools share one {@link io.releasegate.verify.probe.RateBudget} instead)
  * @param timeout      per request (connect and response)
- * @param deadline     for the whole run; the verdict is judged on what arrived by then
+ * @param deadline     for the traffic; a run it cuts short before the plan allows a verdict is INCONCLUSIVE
  * @param alpha        family-wise significance level of the run
  * @param poolsInRun   pools checked in the same run: each is tested at {@code alpha / poolsInRun} (Bonferroni)
  * @param maxErrorRate largest tolerated share of errors (connection failures, timeouts, 5xx)
@@ -36,12 +39,7 @@ public record VerificationRequest(URI target, ExpectedPool pool, BackendIdentifi
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(identify, "identify");
-        String scheme = target.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                || target.getHost() == null) {
-            throw new IllegalArgumentException("--lb '" + withoutCredentials(target.toString())
-                    + "': expected an http:// or https:// URL with a host");
-        }
+        HttpUrl.check("--lb", target);
         require(requests >= 0, "--requests must be 0 (default) or more, was " + requests);
         require(concurrency >= 1 && concurrency <= 1024, "--concurrency must be between 1 and 1024, was " + concurrency);
         require(rate >= 0, "--rate must be 0 (no cap) or more, was " + rate);
@@ -70,6 +68,11 @@ public record VerificationRequest(URI target, ExpectedPool pool, BackendIdentifi
         String port = target.getPort() > 0 ? ":" + target.getPort() : "";
         String path = target.getRawPath() == null ? "" : target.getRawPath();
         return target.getScheme() + "://" + target.getHost() + port + path + (target.getRawQuery() == null ? "" : "?...");
+    }
+
+    /** Errors a run of {@code plan} tolerates: one more is a certain FAIL ({@code --max-error-rate}). */
+    public long toleratedErrors(io.releasegate.verify.stats.SamplePlan plan) {
+        return (long) Math.floor(maxErrorRate * plan.maxRequests());
     }
 
     /** The level this pool is tested at. */

@@ -8,9 +8,10 @@ import io.releasegate.log.LogSink;
 import io.releasegate.verify.health.HealthOptions;
 import io.releasegate.verify.health.HealthProbe;
 import io.releasegate.verify.health.HealthTarget;
+import io.releasegate.verify.probe.HttpUrl;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.Serializable;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +26,9 @@ import java.util.Optional;
  * traffic must show ({@link Expectation}), how the traffic is sent ({@link Traffic}) and which live checks run beside
  * it ({@link LiveOptions}: health, drift from the runtime API, drift from the stats page). Serializable: the Jenkins
  * plugin sends it to the agent. {@link #plan} turns it into the {@link VerificationRequest} and the {@link LiveCheck}s
- * of one pool; that is the one place where the probes and live-state sources of a run are created (and where a
- * run-wide request budget goes).
+ * of one pool; that is the one place where the probes and live-state sources of a run are created. Everything they
+ * send takes a permit of the run's one {@link RateBudget} ({@link #rateBudget}, created once per run and passed to
+ * every verification of it: every pool, every sample, the verification after a rollback).
  *
  * @param lb          the load balancer's frontend URL
  * @param expectation the servers the traffic must reach
@@ -110,7 +112,7 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
     }
 
     /**
-     * What {@link Verifier#verify(VerificationRequest, List, LogSink)} needs for one pool.
+     * What {@link Verifier#verify(VerificationRequest, List, RateBudget, LogSink)} needs for one pool.
      *
      * @param request    the traffic
      * @param liveChecks health and drift
@@ -194,7 +196,7 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
             }
             targets.addAll(HealthTarget.fromPool(declared.get(), live.healthPath()));
         }
-        live.healthUrls().forEach(url -> targets.add(HealthTarget.parse(url)));
+        live.healthUrls().forEach(url -> targets.add(HealthTarget.parse("health", url)));
         if (!targets.isEmpty()) {
             checks.add(LiveChecks.health(targets, live.health(), HealthProbe.jdk(), observer));
         }
@@ -203,22 +205,35 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
                     traffic.timeout()), held, observer));
         }
         if (!live.stats().isEmpty()) {
-            checks.add(LiveChecks.drift(compared, new StatsPage(uri(live.stats(), "stats"), traffic.timeout()),
-                    held, observer));
+            checks.add(LiveChecks.drift(compared, new StatsPage(HttpUrl.parse("stats", live.stats()),
+                    traffic.timeout()), held, observer));
         }
         return new Plan(request, checks, held);
     }
 
-    /** Verifies one pool (the only one of its run) with {@code verifier}. */
-    public VerificationResult verify(Verifier verifier, Optional<Pool> declared, LogSink log) {
-        return verify(verifier, declared, Holds.none(""), Clock.systemUTC(), log);
+    /**
+     * Verifies one pool (the only one of its run) with {@code verifier}, under the run's {@code budget}.
+     *
+     * @param budget the run's one rate budget ({@link #rateBudget}), shared with every other verification of the run
+     */
+    public VerificationResult verify(Verifier verifier, Optional<Pool> declared, RateBudget budget, LogSink log) {
+        return verify(verifier, declared, Holds.none(""), Clock.systemUTC(), budget, log);
     }
 
-    /** Verifies one pool (the only one of its run) with {@code verifier}, judging its holds at the clock's time. */
+    /** As {@link #verify(Verifier, Optional, RateBudget, LogSink)}, judging the pool's holds at the clock's time. */
     public VerificationResult verify(Verifier verifier, Optional<Pool> declared, Holds holds, Clock clock,
-            LogSink log) {
+            RateBudget budget, LogSink log) {
         Plan plan = plan(declared, holds, clock, 1);
-        return plan.verifier(verifier).verify(plan.request(), plan.liveChecks(), log);
+        return plan.verifier(verifier).verify(plan.request(), plan.liveChecks(), budget, log);
+    }
+
+    /**
+     * A new rate budget of {@code traffic.rate} requests per second for one run: create it once, where the run starts
+     * (a {@code release-gate verify} command, a gate run, a Jenkins step), and pass it to each of the run's
+     * verifications, so that together they never send more than the rate.
+     */
+    public RateBudget rateBudget() {
+        return RateBudget.perSecond(traffic.rate());
     }
 
     /** The same verification against another load balancer URL (one spec, several pools behind several LBs). */
@@ -236,18 +251,10 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
         return VerificationRequest.withoutCredentials(lb.toString());
     }
 
-    static URI uri(String text, String option) {
-        try {
-            return new URI(text.strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(option + ": '" + VerificationRequest.withoutCredentials(text)
-                    + "' is not a URL: " + e.getReason(), e);
-        }
-    }
-
     /** Builds a spec with the documented defaults; {@link #build()} checks every value. */
     public static final class Builder {
         private final String lb;
+        private String optionPrefix = "";
         private String servers = "";
         private String algorithm = "";
         private String pool = "";
@@ -268,6 +275,15 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
 
         private Builder(String lb) {
             this.lb = lb;
+        }
+
+        /**
+         * How errors name the options: {@code --} on the command line ({@code --lb}), {@code verify.} in the policy
+         * ({@code verify.lb}); default none ({@code lb}, as the Jenkins steps' parameters are named).
+         */
+        public Builder optionPrefix(String value) {
+            optionPrefix = value == null ? "" : value;
+            return this;
         }
 
         /** Explicit servers ({@code web-01,web-02} or {@code web-01=3,web-02=1}); empty: the declared pool. */
@@ -376,7 +392,7 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
             if (lb == null || lb.isBlank()) {
                 throw new IllegalArgumentException("give the load balancer's URL");
             }
-            URI target = uri(lb, "lb");
+            URI target = HttpUrl.parse(optionPrefix + "lb", lb);
             Expectation expectation = new Expectation(servers, algorithm, pool);
             Traffic traffic = new Traffic(identify, requests, rate, concurrency, alpha, maxErrorRate, timeout,
                     deadline);
@@ -390,13 +406,9 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
             VerificationRequest.builder(target, standIn).identify(identify).requests(requests).rate(rate)
                     .concurrency(concurrency).alpha(alpha).maxErrorRate(maxErrorRate).timeout(timeout)
                     .deadline(deadline).build();
-            live.healthUrls().forEach(HealthTarget::parse);
+            live.healthUrls().forEach(url -> HealthTarget.parse(optionPrefix + "health", url));
             if (!live.stats().isEmpty()) {
-                URI statsUri = uri(live.stats(), "stats");
-                if (statsUri.getScheme() == null || statsUri.getHost() == null) {
-                    throw new IllegalArgumentException("stats: '" + VerificationRequest.withoutCredentials(
-                            live.stats()) + "' must be an http:// or https:// URL with a host");
-                }
+                HttpUrl.parse(optionPrefix + "stats", live.stats());
             }
             return spec;
         }

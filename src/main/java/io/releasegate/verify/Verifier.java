@@ -4,6 +4,8 @@ import io.releasegate.verify.check.CheckResult;
 import io.releasegate.log.LogSink;
 import io.releasegate.verify.probe.Http11Probe;
 import io.releasegate.verify.probe.HttpProbe;
+import io.releasegate.verify.probe.Permits;
+import io.releasegate.verify.probe.RateBudget;
 import io.releasegate.verify.stats.GofResult;
 import io.releasegate.verify.stats.SamplePlan;
 import io.releasegate.verify.stats.SequentialTest;
@@ -14,7 +16,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Verifies one pool: live checks (health, drift), then real requests through the load balancer until the verdict
- * is certain or the plan is done, then the judge. The entry point for the CLI, the Jenkins plugin and {@code run}.
+ * is certain or the plan is done, then the judge. A run cut short before either is INCONCLUSIVE, never PASS. Every
+ * request (traffic, health probes, live-state reads) takes a permit of the run's {@link RateBudget}. The entry point
+ * for the CLI, the Jenkins plugin and {@code run}.
  */
 public final class Verifier {
     private final Supplier<HttpProbe> probes;
@@ -47,9 +51,20 @@ public final class Verifier {
         return verify(request, List.of(), log);
     }
 
+    /** One pool with a budget of its own ({@code request.rate()}): for a run that verifies this pool only. */
     public VerificationResult verify(VerificationRequest request, List<LiveCheck> liveChecks, LogSink log) {
+        return verify(request, liveChecks, RateBudget.perSecond(request.rate()), log);
+    }
+
+    /**
+     * One pool of a run whose rate cap is {@code budget}: the live checks and the traffic take their permits from
+     * it, so pools verified one after another (and a verification after a rollback) share it.
+     */
+    public VerificationResult verify(VerificationRequest request, List<LiveCheck> liveChecks, RateBudget budget,
+            LogSink log) {
         long start = System.nanoTime();
-        List<CheckResult> live = runLiveChecks(request.pool(), liveChecks, log);
+        List<CheckResult> live = runLiveChecks(request.pool(), liveChecks,
+                budget.until(start + request.deadline().toNanos()), log);
         ExpectedPool pool = request.pool();
         double[] shares = pool.shares().values().stream().mapToDouble(Double::doubleValue).toArray();
         BalanceMode mode = pool.mode();
@@ -57,13 +72,14 @@ public final class Verifier {
                 mode != BalanceMode.CLIENT_BOUND, request.requests());
         warnIfTooFew(request, plan, log);
         SequentialTest sequential = new SequentialTest(shares, plan);
-        long maxErrors = (long) Math.floor(request.maxErrorRate() * plan.maxRequests());
+        long maxErrors = request.toleratedErrors(plan);
         Observations observations = new Observations(pool, sequential, maxErrors);
         log.info("verify: pool %s at %s: up to %d requests, concurrency %d, rate %s, alpha %s",
                 pool.name(), request.displayTarget(), plan.maxRequests(), request.concurrency(),
-                request.rate() > 0 ? Words.number(request.rate()) + "/s" : "uncapped", Words.number(request.poolAlpha()));
+                budget.rate() > 0 ? Words.number(budget.rate()) + "/s" : "uncapped", Words.number(request.poolAlpha()));
+        Ending ending;
         try (HttpProbe probe = probes.get()) {
-            new TrafficGenerator(request, probe, observations, log).run(plan.maxRequests());
+            ending = new TrafficGenerator(request, probe, observations, budget, log).run(plan.maxRequests(), maxErrors);
         }
         Tally tally = observations.tally();
         GofResult test;
@@ -71,13 +87,14 @@ public final class Verifier {
             test = sequential.finish(countsOf(tally));
         }
         List<CheckResult> checks = new ArrayList<>(new TrafficChecks(request, tally, test, plan, live,
-                zeroRuleServer(sequential, pool)).classify());
+                zeroRuleServer(sequential, pool), ending, budget.rate()).classify());
         checks.addAll(live);
         checks = expectation.apply(checks);
         Judge.Judgement judgement = Judge.judge(checks);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         log.info("verify: %s after %d requests in %d ms%s", judgement.verdict(), tally.requests(), durationMs,
-                tally.stopReason().isEmpty() ? "" : " (stopped early: " + tally.stopReason() + ")");
+                !tally.stopReason().isEmpty() ? " (stopped early: " + tally.stopReason() + ")"
+                        : judgement.verdict() == Verdict.INCONCLUSIVE ? " (" + judgement.reasons().get(0) + ")" : "");
         return new VerificationResult(pool.name(), request.displayTarget(), judgement.verdict(), tally,
                 pool.shares(), test, plan, checks, judgement.reasons(), durationMs);
     }
@@ -110,11 +127,12 @@ public final class Verifier {
         }
     }
 
-    private static List<CheckResult> runLiveChecks(ExpectedPool pool, List<LiveCheck> liveChecks, LogSink log) {
+    private static List<CheckResult> runLiveChecks(ExpectedPool pool, List<LiveCheck> liveChecks, Permits permits,
+            LogSink log) {
         List<CheckResult> results = new ArrayList<>();
         for (LiveCheck check : liveChecks) {
             try {
-                results.addAll(check.check(pool, log));
+                results.addAll(check.check(pool, permits, log));
             } catch (RuntimeException e) {
                 results.add(CheckResult.error("live", pool.name(), "a live check could not run: "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));

@@ -21,6 +21,7 @@ import java.util.Map;
  *   <li>{@code errors}: too many failed requests; {@code distribution}: a declared server without its share, or an
  *       undeclared one with traffic; {@code health}; {@code drift}: the live load balancer differs from HEAD;</li>
  *   <li>{@code live-state}: the live state could not be read (HAProxy restarting, the socket gone);</li>
+ *   <li>{@code inconclusive}: the cycle's budget or deadline cut the run short of a verdict;</li>
  *   <li>{@code hold/SERVER}: its hold ended and it is still out (critical, pages at once, its owner first), or it
  *       ends within the reminder time (a warning to its owner).</li>
  * </ul>
@@ -35,6 +36,8 @@ final class Findings {
         for (CheckResult check : result.checks()) {
             if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.ERROR) {
                 byCause.computeIfAbsent(cause(check, result), k -> new ArrayList<>()).add(check);
+            } else if (check.status() == CheckStatus.INCONCLUSIVE) {
+                byCause.computeIfAbsent("inconclusive", k -> new ArrayList<>()).add(check);
             }
         }
         List<Finding> findings = new ArrayList<>();
@@ -83,7 +86,7 @@ final class Findings {
             return new Finding(pool, cause, Severity.CRITICAL, first, details, 1, owner);
         }
         Severity severity = switch (cause) {
-            case "live-state" -> Severity.WARNING;
+            case "live-state", "inconclusive" -> Severity.WARNING;
             case "health" -> Severity.ERROR;
             default -> checks.stream().allMatch(c -> c.status() == CheckStatus.ERROR) ? Severity.ERROR
                     : Severity.CRITICAL;
@@ -91,6 +94,7 @@ final class Findings {
         String words = switch (cause) {
             case "unreachable" -> "pool " + pool + ": the load balancer is unreachable: ";
             case "live-state" -> "pool " + pool + ": cannot read the live state: ";
+            case "inconclusive" -> "pool " + pool + ": no verdict this cycle: ";
             default -> "pool " + pool + ": ";
         };
         return new Finding(pool, cause, severity, words + first, details, failAfter, List.of());

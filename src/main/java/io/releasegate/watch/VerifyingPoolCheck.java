@@ -12,6 +12,7 @@ import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
 import io.releasegate.verify.drift.DriftReport;
 import io.releasegate.verify.health.HealthReport;
+import io.releasegate.verify.probe.RateBudget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * The CLI's {@link PoolCheck}: the pool's {@link VerificationSpec} from the watch settings, against the pool and the
  * holds as the revision in force declares them, through the real load balancer. It also notices an HAProxy that was
- * restarted since the last cycle (another pid on the runtime API socket) and says so: every state set through the
+ * restarted since the last cycle. Every pool's traffic, health probes and live reads share one rate budget for the
+ * whole watch ({@code watch.rate}). It also notices an HAProxy that was restarted since the last cycle (another pid on the runtime API socket) and says so: every state set through the
  * runtime API (MAINT, weights) was reset to the configuration.
  */
 public final class VerifyingPoolCheck implements PoolCheck {
@@ -34,6 +36,7 @@ public final class VerifyingPoolCheck implements PoolCheck {
 
     private String settingsOf;
     private WatchSettings settings;
+    private RateBudget budget;
 
     public VerifyingPoolCheck(Verifier verifier, Clock clock, Consumer<String> events) {
         this.verifier = verifier;
@@ -57,7 +60,7 @@ public final class VerifyingPoolCheck implements PoolCheck {
         Reports reports = new Reports();
         VerificationSpec.Plan plan = spec.plan(Optional.of(declared), snapshot.holds(), clock, poolsInCycle,
                 reports);
-        VerificationResult result = plan.verifier(verifier).verify(plan.request(), plan.liveChecks(), log);
+        VerificationResult result = plan.verifier(verifier).verify(plan.request(), plan.liveChecks(), budget, log);
         return new PoolResult(declared, result, Optional.ofNullable(reports.health),
                 Optional.ofNullable(reports.drift), plan.held().holds());
     }
@@ -67,6 +70,9 @@ public final class VerifyingPoolCheck implements PoolCheck {
         if (!snapshot.sha().equals(settingsOf)) {
             try {
                 settings = WatchSettings.read(snapshot.policy());
+                if (budget == null || budget.rate() != settings.rate()) {
+                    budget = RateBudget.perSecond(settings.rate());
+                }
             } catch (ConfigParseException e) {
                 throw new IllegalArgumentException("invalid watch: section " + e.getMessage(), e);
             }

@@ -21,9 +21,11 @@ import java.util.stream.Stream;
  *
  * @param every     the cycle, when the section sets it
  * @param failAfter consecutive failing cycles before a cause pages, when the section sets it
+ * @param rate      the watch's one rate cap in requests per second: every pool's traffic, health probes and
+ *                  live-state reads share it (0 lifts it, for benchmarks); a pool's own {@code rate} is not used
  * @param pools     each watched pool's verification, in the file's order
  */
-public record WatchSettings(Optional<Duration> every, Optional<Integer> failAfter,
+public record WatchSettings(Optional<Duration> every, Optional<Integer> failAfter, double rate,
         Map<String, VerificationSpec> pools) {
     /** The keys of one pool's entry. */
     static final String[] POOL_KEYS = Stream.of(GateSettings.KEYS)
@@ -45,10 +47,11 @@ public record WatchSettings(Optional<Duration> every, Optional<Integer> failAfte
                         + "name the pools to watch and their load balancers under watch.pools (docs/watch.md)");
             }
             GateSettings gate = GateSettings.read(policy.verify(), policy.source());
-            return new WatchSettings(Optional.empty(), Optional.empty(), Map.of(gate.pool(), gate.verify()));
+            return new WatchSettings(Optional.empty(), Optional.empty(), gate.verify().traffic().rate(),
+                    Map.of(gate.pool(), gate.verify()));
         }
         YamlNode watch = policy.watch().get();
-        watch.requireOnly("every", "failAfter", "pools");
+        watch.requireOnly("every", "failAfter", "rate", "pools");
         Optional<Duration> every = Optional.empty();
         if (watch.get("every").isPresent()) {
             YamlNode node = watch.get("every").get();
@@ -64,6 +67,8 @@ public record WatchSettings(Optional<Duration> every, Optional<Integer> failAfte
         }
         Optional<Integer> failAfter = watch.get("failAfter").isPresent()
                 ? Optional.of(watch.get("failAfter").get().asInt(1, 100)) : Optional.empty();
+        double rate = watch.get("rate").isPresent() ? watch.get("rate").get().asDouble(0, 1_000_000)
+                : io.releasegate.verify.VerificationRequest.DEFAULT_RATE;
         YamlNode poolsNode = watch.get("pools").orElseThrow(() -> watch.error("watch.pools is required: each "
                 + "pool to watch, with at least its lb"));
         Map<String, VerificationSpec> pools = new LinkedHashMap<>();
@@ -75,7 +80,7 @@ public record WatchSettings(Optional<Duration> every, Optional<Integer> failAfte
         if (pools.isEmpty()) {
             throw poolsNode.error("watch.pools names no pool");
         }
-        return new WatchSettings(every, failAfter, pools);
+        return new WatchSettings(every, failAfter, rate, pools);
     }
 
     /** The keys a pool entry may have, for the docs. */

@@ -126,6 +126,43 @@ class PageCommandTest {
         }
     }
 
+    @Test
+    void shouldQuarantineAnUnreadableOutboxLineAndResendTheOtherPages() throws Exception {
+        // arrange: a page kept in the outbox, then a line that is not UTF-8 after it
+        try (LoopbackEndpoint broken = LoopbackEndpoint.start(Reply.status(500));
+                LoopbackEndpoint healthy = LoopbackEndpoint.start(Reply.status(202))) {
+            run("page", "--summary", "web-02 at 0%", "--config", config(broken, broken).toString(), "--outbox",
+                    outbox().toString());
+            Files.write(outbox(), new byte[] {'{', (byte) 0xC3, '(', '}', '\n'},
+                    java.nio.file.StandardOpenOption.APPEND);
+
+            // act
+            int exit = run("page", "--flush", outbox().toString(), "--config", config(healthy, healthy).toString());
+
+            // assert
+            assertThat(exit).as("delivered, but something needs a look").isEqualTo(ExitCodes.FAIL);
+            assertThat(healthy.requests()).hasSize(1);
+            assertThat(out.toString()).contains("1 resent, 0 still undelivered in " + outbox()
+                    + ", 1 unreadable line quarantined in " + outbox() + ".quarantine");
+            assertThat(err.toString()).contains("release-gate page: " + outbox() + " line 2: not valid UTF-8: moved "
+                    + "to " + outbox() + ".quarantine").doesNotContain("Exception");
+            assertThat(new Outbox(outbox()).pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldExit2NamingAMissingOutbox() {
+        // act
+        int exit = run("page", "--flush", dir.resolve("nope.jsonl").toString(), "--config",
+                dir.resolve("absent.yml").toString());
+
+        // assert
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("release-gate page: --flush " + dir.resolve("nope.jsonl")
+                + ": no such outbox file\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
     /** Runs {@code page} with the test's directory as the operator's secret directory (the secrets are files). */
     private int run(String... args) {
         CommandLine cli = Main.commandLine();

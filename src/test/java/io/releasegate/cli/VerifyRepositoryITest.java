@@ -2,6 +2,8 @@ package io.releasegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasegate.testing.Arrivals;
+import io.releasegate.testing.CountingProxy;
 import io.releasegate.testing.HaproxyProcess;
 import io.releasegate.testing.HttpBackend;
 import java.io.IOException;
@@ -88,6 +90,41 @@ class VerifyRepositoryITest {
         // each pool at alpha / 2, half of that for the looks, spread over 6 looks
         assertThat(json.get(0).get("test").get("alpha").asDouble()).isCloseTo(0.001 / 2 / 2 / 6,
                 org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void shouldShareOneRateBudgetAcrossPoolsHealthProbesAndStatsReads() throws Exception {
+        // arrange: two pools behind two HAProxies, health probed directly at /probe (counted by the backends, unlike
+        // HAProxy's own checks of /health), drift read from web's real stats page through a counting proxy
+        HttpBackend api1 = lbs.backend("api-01");
+        HttpBackend api2 = lbs.backend("api-02");
+        HaproxyProcess api = lbs.haproxy("api", "roundrobin", Map.of(), api1, api2);
+        Files.copy(api.configFile(), repo.resolve("api.cfg"));
+        git("add", "api.cfg");
+        git("-c", "user.name=Release Gate", "-c", "user.email=rg@example.com", "commit", "-q", "-m", "pool api");
+        CountingProxy stats = CountingProxy.to(lb.statsCsvUrl());
+
+        // act
+        CliRun run;
+        try (stats) {
+            run = CliRun.of("verify", "--repo", repo.toString(), "--pool", "web", "--lb", lb.url(), "--pool", "api",
+                    "--lb", api.url(), "--rate", "20", "--requests", "30", "--health-path", "/probe",
+                    "--stats", stats.url("/stats;csv"));
+        }
+
+        // assert: 2 pools x (30 requests + 2 servers x 3 probes + 1 stats read) = 74 permits of one budget, and up to
+        // 3 more requests per pool that were in flight when the 30th answer completed the sample
+        List<Long> arrivals = Arrivals.merged(web1.arrivals(), web2.arrivals(), api1.arrivals(), api2.arrivals(),
+                stats.arrivals());
+        assertThat(arrivals.size()).as(run.out() + run.err()).isBetween(74, 74 + 2 * 3);
+        assertThat(stats.arrivals()).hasSize(2);
+        // at most 20 start in any second; arriving, a request can be late by more than one permit's 50 ms on a busy
+        // machine, so the count per second allows 2 more, and the span (late first arrival only) 200 ms less
+        assertThat(Arrivals.maxInOneSecond(arrivals)).as(run.err()).isLessThanOrEqualTo(20 + 2);
+        assertThat(Arrivals.consistentWithRate(arrivals, 20, 200)).as("%d arrivals in %d ms", arrivals.size(),
+                (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1_000_000).isTrue();
+        assertThat(run.err()).contains("verify: pool web at ").contains("verify: pool api at ")
+                .contains("rate 20.0/s");
     }
 
     @Test

@@ -96,14 +96,7 @@ class GateRunITest {
         // arrange
         HttpBackend web3 = keep(HttpBackend.start("web-03"));
         EmbeddedBalancer lb = embedded();
-        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
-        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy(lb.url().toString(), ""));
-        String base = repo.commit("two servers");
-        repo.write("haproxy.cfg", haproxy(web1, web2, web3));
-        String head = repo.commit("add web-03");
-        repo.close();
-        lb.apply("haproxy.cfg", haproxy(web1, web2));
-        Scenario scenario = new Scenario(repo.root(), base, head);
+        Scenario scenario = addWebThree(lb, web3, policy(lb.url().toString(), ""));
 
         // act
         GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
@@ -127,28 +120,13 @@ class GateRunITest {
         int port = FreePorts.next();
         Path socket = dir.resolve("haproxy").resolve("haproxy.sock");
         String config = HaproxyProcess.roundRobinWeb(port, web1, web2);
-        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
-        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()))
-                .write(".releasegate.yml", policy("http://127.0.0.1:" + port + "/", ""));
-        String base = repo.commit("the pool");
-        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()).replace("timeout server 10s",
-                "timeout server 20s"));
-        String head = repo.commit("longer server timeout");
-        repo.close();
+        Scenario scenario = longerServerTimeout(config, socket, policy("http://127.0.0.1:" + port + "/", ""));
+        String base = scenario.base();
+        String head = scenario.head();
         Files.createDirectories(socket.getParent());
         HaproxyProcess haproxy = keep(HaproxyProcess.start(socket.getParent(), config, port));
-        HaproxyRuntime runtime = new HaproxyRuntime(haproxy.socket(), Duration.ofSeconds(3));
-        Scenario scenario = new Scenario(repo.root(), base, head);
-        DeployAction deploy = context -> {
-            try {
-                runtime.setState("web", "web-02", AdminState.MAINT);
-                return new DeployResult("take web-02 out for a test", true, null, "", 0, "web-02 in maint");
-            } catch (Exception e) {
-                return new DeployResult("take web-02 out for a test", false, null, "", 0, e.getMessage());
-            }
-        };
         GateRequest request = new GateRequest(scenario.repo(), base, head, Optional.empty(), approve(scenario),
-                "shop", deploy, null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
+                "shop", webTwoIntoMaintenance(haproxy), null, haproxy.socket(), Secrets.from(Map.of("PD_KEY", KEY)),
                 dir.resolve("outbox.jsonl"), "file:///reports/run.html", null, true);
 
         // act
@@ -180,6 +158,76 @@ class GateRunITest {
         assertThat(run.reaction().rollbackStartMs()).isBetween(0L, 1000L);
         assertThat(new Outbox(dir.resolve("outbox.jsonl")).pending()).isEmpty();
         assertThat(serializedSize(run)).as("the Jenkins plugin keeps the run with the build").isPositive();
+    }
+
+    @Test
+    void shouldNotReleaseAndNotCallItRecoveredWhenTheVerificationsAreInconclusive() throws Exception {
+        // arrange: a healthy pool, but verify.rate 2 and verify.deadline 1500ms leave 3 of the 195 planned requests
+        HttpBackend web3 = keep(HttpBackend.start("web-03"));
+        EmbeddedBalancer lb = embedded();
+        Scenario scenario = addWebThree(lb, web3, policy(lb.url().toString(), "").replace("rate: 200", "rate: 2")
+                .replace("deadline: 10s", "deadline: 1500ms"));
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request(scenario, approve(scenario),
+                apply(lb, haproxy(web1, web2, web3)), context -> rolledBack(lb)));
+
+        // assert
+        assertThat(run.outcome()).as(run.reason()).isEqualTo(GateOutcome.UNRECOVERED);
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.verification().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(run.rollback().outcome()).isEqualTo(RollbackResult.Outcome.OK);
+        assertThat(run.reverification().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(run.reason()).startsWith("verification INCONCLUSIVE (stopped by the 1500 ms deadline after ")
+                .contains("; the pool did not recover after the rollback: stopped by the 1500 ms deadline after ");
+        assertThat(run.timeline()).filteredOn(step -> step.name().equals("verify")).singleElement()
+                .extracting(TimedStep::status).isEqualTo(TimedStep.Status.FAILED);
+        assertThat(pagerDuty.events()).extracting(PagerDutyEndpoint.Event::severity).containsExactly("error",
+                "critical");
+        assertThat(pagerDuty.events().get(0).body().at("/payload/custom_details/verdict").asText())
+                .isEqualTo("INCONCLUSIVE");
+        // the page lists what the cut-short run left undecided among the checks that did not pass
+        List<String> failing = new ArrayList<>();
+        pagerDuty.events().get(0).body().at("/payload/custom_details/failing checks")
+                .forEach(check -> failing.add(check.asText()));
+        assertThat(failing).anySatisfy(check -> assertThat(check).startsWith("INCONCLUSIVE sample web: stopped by "
+                + "the 1500 ms deadline after "));
+    }
+
+    @Test
+    void shouldShareOneRateBudgetAcrossTheVerificationsHealthProbesAndStatsReadsOfARun() throws Exception {
+        // arrange: real HAProxy; the deploy puts web-02 in maintenance, the rollback restores it; each verification
+        // probes both servers directly at /probe (3 probes each) and reads the stats page through a counting proxy
+        int port = FreePorts.next();
+        Path socket = dir.resolve("haproxy").resolve("haproxy.sock");
+        String config = HaproxyProcess.roundRobinWeb(port, web1, web2);
+        Files.createDirectories(socket.getParent());
+        HaproxyProcess haproxy = keep(HaproxyProcess.start(socket.getParent(), config, port));
+        io.releasegate.testing.CountingProxy stats = keep(io.releasegate.testing.CountingProxy.to(
+                haproxy.statsCsvUrl()));
+        Scenario scenario = longerServerTimeout(config, socket, policy("http://127.0.0.1:" + port + "/",
+                "requests: 30\n  healthPath: /probe\n  stats: " + stats.url("/stats;csv")).replace("rate: 200",
+                "rate: 20"));
+        GateRequest request = new GateRequest(scenario.repo(), scenario.base(), scenario.head(), Optional.empty(),
+                approve(scenario), "shop", webTwoIntoMaintenance(haproxy), null, haproxy.socket(),
+                Secrets.from(Map.of("PD_KEY", KEY)), dir.resolve("outbox.jsonl"), null, null, true);
+
+        // act
+        GateRun run = new GateRunner(new BufferedLog()).run(request);
+
+        // assert
+        assertThat(run.outcome()).as(run.reason()).isEqualTo(GateOutcome.ROLLED_BACK);
+        List<Long> arrivals = io.releasegate.testing.Arrivals.merged(web1.arrivals(), web2.arrivals(),
+                stats.arrivals());
+        // verify: 6 probes, 1 stats read, the requests until web-02's absence is certain; re-verify: 6, 1, 30; and
+        // up to 3 requests per verification that were in flight when it was decided
+        assertThat(stats.arrivals()).hasSize(2);
+        int permits = 6 + 1 + (int) run.verification().requests() + 6 + 1 + 30;
+        assertThat(arrivals.size()).isBetween(permits, permits + 2 * 3);
+        // at most 20 start in any second; arriving, a request can be late by more than one permit's 50 ms on a busy
+        // machine, so the count per second allows 2 more, and the span (late first arrival only) 200 ms less
+        assertThat(io.releasegate.testing.Arrivals.maxInOneSecond(arrivals)).isLessThanOrEqualTo(20 + 2);
+        assertThat(io.releasegate.testing.Arrivals.consistentWithRate(arrivals, 20, 200)).isTrue();
     }
 
     private static int serializedSize(Object value) throws IOException {
@@ -394,6 +442,43 @@ class GateRunITest {
     }
 
     private record Scenario(Path repo, String base, String head) {
+    }
+
+    /** A repository whose head adds web-03 to web-01 and web-02; the load balancer runs base. */
+    private Scenario addWebThree(EmbeddedBalancer lb, HttpBackend web3, String policy) throws IOException {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", haproxy(web1, web2)).write(".releasegate.yml", policy);
+        String base = repo.commit("two servers");
+        repo.write("haproxy.cfg", haproxy(web1, web2, web3));
+        String head = repo.commit("add web-03");
+        repo.close();
+        lb.apply("haproxy.cfg", haproxy(web1, web2));
+        return new Scenario(repo.root(), base, head);
+    }
+
+    /** A repository of the HAProxy {@code config} whose head only lengthens the server timeout. */
+    private Scenario longerServerTimeout(String config, Path socket, String policy) throws IOException {
+        ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"));
+        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString())).write(".releasegate.yml", policy);
+        String base = repo.commit("the pool");
+        repo.write("haproxy.cfg", config.replace("${SOCKET}", socket.toString()).replace("timeout server 10s",
+                "timeout server 20s"));
+        String head = repo.commit("longer server timeout");
+        repo.close();
+        return new Scenario(repo.root(), base, head);
+    }
+
+    /** The "deploy" of the incident: takes web-02 out for a test (MAINT over the runtime API) and never puts it back. */
+    private static DeployAction webTwoIntoMaintenance(HaproxyProcess haproxy) {
+        HaproxyRuntime runtime = new HaproxyRuntime(haproxy.socket(), Duration.ofSeconds(3));
+        return context -> {
+            try {
+                runtime.setState("web", "web-02", AdminState.MAINT);
+                return new DeployResult("take web-02 out for a test", true, null, "", 0, "web-02 in maint");
+            } catch (Exception e) {
+                return new DeployResult("take web-02 out for a test", false, null, "", 0, e.getMessage());
+            }
+        };
     }
 
     /** A repository whose head drops web-02; the load balancer runs base. */

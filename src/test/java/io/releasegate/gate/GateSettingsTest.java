@@ -109,6 +109,22 @@ class GateSettingsTest {
     }
 
     @Test
+    void shouldRejectAPortOutOfRangeInTheLbOrStatsUrlWithFileLineAndWithoutThePassword() throws Exception {
+        // arrange
+        YamlNode lbPort = section("verify:\n  lb: http://ops:s3cret@lb:99999/\n  pool: web\n");
+        YamlNode statsPort = section("verify:\n  lb: http://lb/\n  pool: web\n  stats: http://127.0.0.1:0/stats;csv\n");
+
+        // act + assert
+        assertThatThrownBy(() -> GateSettings.read(Optional.of(lbPort), "p.yml"))
+                .isInstanceOf(ConfigParseException.class).hasMessageStartingWith("p.yml:2")
+                .hasMessageContaining("verify.lb 'http://***@lb:99999/': the port 99999 is out of range (1 to 65535)")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> GateSettings.read(Optional.of(statsPort), "p.yml"))
+                .isInstanceOf(ConfigParseException.class).hasMessageStartingWith("p.yml:4")
+                .hasMessageContaining("verify.stats 'http://127.0.0.1:0/stats;csv': the port 0 is out of range");
+    }
+
+    @Test
     void shouldTurnTheEscalationTreeIntoTypedJson() throws Exception {
         // arrange
         YamlNode tree = YamlReader.read("p.yml", "escalation:\n  retry:\n    maxAttempts: 3\n  flag: true\n"

@@ -121,13 +121,17 @@ class OutboxTest {
     }
 
     @Test
-    void shouldKeepUnreadableLinesInsteadOfDroppingThem() throws Exception {
-        // arrange
+    void shouldQuarantineUnreadableLinesAndStillResendEveryOtherPage() throws Exception {
+        // arrange: a page, a line that is not UTF-8, a line cut short by a crash, another page
         Path file = dir.resolve("outbox.jsonl");
         Outbox outbox = new Outbox(file);
         outbox.append(TestPages.incident(), List.of("oncall-pd"), TestPages.TIME);
-        Files.writeString(file, "{\"type\":\"page\",\"id\":\"x\",\"trunc\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+        byte[] notUtf8 = {'{', '"', 'x', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+        byte[] cut = "{\"type\":\"page\",\"id\":\"x\",\"trunc".getBytes(StandardCharsets.UTF_8);
+        append(file, notUtf8, new byte[] {'\n'}, cut, new byte[] {'\n'});
+        Page other = Page.trigger("release-gate/prod/api/ffffffffffff", "api pool lost a server")
+                .timestamp(TestPages.TIME).build();
+        outbox.append(other, List.of("oncall-pd"), TestPages.TIME);
         try (LoopbackEndpoint healthy = LoopbackEndpoint.start(Reply.status(202))) {
             Escalation escalation = escalation(healthy);
 
@@ -135,11 +139,66 @@ class OutboxTest {
             FlushResult result = outbox.flush(entry -> escalation.page(entry.page()));
 
             // assert
-            assertThat(result.results()).singleElement().extracting(PageResult::delivered).isEqualTo(true);
-            assertThat(result.unreadableLines()).containsExactly("{\"type\":\"page\",\"id\":\"x\",\"trunc");
-            assertThat(result.allDelivered()).isFalse();
-            assertThat(Files.readAllLines(file)).containsExactly("{\"type\":\"page\",\"id\":\"x\",\"trunc");
+            assertThat(result.results()).extracting(PageResult::delivered).containsExactly(true, true);
+            assertThat(healthy.requests()).hasSize(2);
+            assertThat(result.quarantined()).containsExactly("line 2: not valid UTF-8",
+                    "line 3: not valid JSON (Unexpected end-of-input in field name)");
+            assertThat(result.quarantineFile()).isEqualTo(dir.resolve("outbox.jsonl.quarantine"));
+            assertThat(result.allDelivered()).isTrue();
+            assertThat(Files.readAllBytes(result.quarantineFile())).as("byte for byte")
+                    .isEqualTo(concat(notUtf8, new byte[] {'\n'}, cut, new byte[] {'\n'}));
+            assertThat(Files.readString(file)).isEmpty();
+            assertThat(outbox.pending()).isEmpty();
         }
+    }
+
+    @Test
+    void shouldNotQuarantineALineTwiceWhenAFlushDiedBeforeRewritingTheOutbox() throws Exception {
+        // arrange: the quarantine file already holds the bad line (the crash came between the two renames)
+        Path file = dir.resolve("outbox.jsonl");
+        Outbox outbox = new Outbox(file);
+        byte[] bad = {'n', 'o', 't', ' ', 'j', 's', 'o', 'n'};
+        append(file, bad, new byte[] {'\n'});
+        Files.write(outbox.quarantineFile(), concat(bad, new byte[] {'\n'}));
+
+        // act
+        FlushResult result = outbox.flush(entry -> {
+            throw new AssertionError("nothing to resend");
+        });
+
+        // assert
+        assertThat(result.quarantined()).singleElement().asString().startsWith("line 1: not valid JSON");
+        assertThat(Files.readAllBytes(outbox.quarantineFile())).isEqualTo(concat(bad, new byte[] {'\n'}));
+        assertThat(Files.readString(file)).isEmpty();
+    }
+
+    @Test
+    void shouldReadThePendingPagesAroundALineThatIsNotUtf8() throws Exception {
+        // arrange
+        Path file = dir.resolve("outbox.jsonl");
+        Outbox outbox = new Outbox(file);
+        append(file, new byte[] {(byte) 0xFF, (byte) 0xFE, '\n'});
+        String id = outbox.append(TestPages.incident(), List.of("oncall-pd"), TestPages.TIME);
+
+        // act
+        outbox.markDelivered(id, "oncall-pd", Instant.now());
+
+        // assert: the delivery was recorded; the bad line waits for the next flush
+        assertThat(outbox.pending()).isEmpty();
+        assertThat(Files.readAllBytes(file)).startsWith((byte) 0xFF, (byte) 0xFE, (byte) '\n');
+    }
+
+    private static void append(Path file, byte[]... parts) throws java.io.IOException {
+        Files.write(file, concat(parts), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            bytes.writeBytes(part);
+        }
+        return bytes.toByteArray();
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.releasegate.testing.Pieces;
 import io.releasegate.verify.Verdict;
 import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,15 +151,15 @@ class RecoveryITest {
         VerificationSpec spec = spec().build();
         Verifier verifier = new Verifier();
         int[] calls = {0};
-        PoolVerifier flaky = (stage, log) -> {
+        PoolVerifier flaky = (stage, budget, log) -> {
             if (calls[0]++ == 0) {
                 throw new IllegalStateException("the agent's channel is closed");
             }
-            return spec.verify(verifier, Optional.of(pool()), log);
+            return spec.verify(verifier, Optional.of(pool()), budget, log);
         };
 
         // act
-        RecoveryResult result = Recovery.builder(flaky, new BufferedLog())
+        RecoveryResult result = Recovery.builder(flaky, spec.rateBudget(), new BufferedLog())
                 .rollback(new CommandRollback("true", Duration.ofSeconds(10))).pager(pager()).build()
                 .afterDeploy(incident(null), context(dir));
 
@@ -219,7 +220,8 @@ class RecoveryITest {
         serve(web1);
 
         // act
-        RecoveryResult result = Recovery.builder(verifier(spec().build()), new BufferedLog())
+        RecoveryResult result = Recovery.builder(verifier(spec().build()), spec().build().rateBudget(),
+                new BufferedLog())
                 .rollback(context -> restore()).pager(PageSender.disabled("page: false")).build()
                 .afterDeploy(incident(null), context(dir));
 
@@ -254,9 +256,9 @@ class RecoveryITest {
     void shouldStopWhenTheRunIsCancelledWithoutPagingOrRollingBack() {
         // arrange: the verifier's port reports that the build was aborted
         int[] rollbacks = {0};
-        Recovery recovery = Recovery.builder((stage, log) -> {
+        Recovery recovery = Recovery.builder((stage, budget, log) -> {
             throw new java.util.concurrent.CancellationException("the build was aborted");
-        }, new BufferedLog()).rollback(context -> {
+        }, RateBudget.perSecond(200), new BufferedLog()).rollback(context -> {
             rollbacks[0]++;
             return restore();
         }).pager(pager()).build();
@@ -268,6 +270,31 @@ class RecoveryITest {
         assertThat(pagerDuty.events()).isEmpty();
     }
 
+    @Test
+    void shouldVerifyAfterTheDeployAndAfterTheRollbackUnderTheOneBudgetOfTheRun() throws Exception {
+        // arrange: the deploy left web-02 out, the rollback puts it back; the verifier notes the budget of each call
+        serve(web1);
+        VerificationSpec spec = spec().build();
+        Verifier verifier = new Verifier();
+        RateBudget runBudget = spec.rateBudget();
+        List<Stage> stages = new ArrayList<>();
+        List<RateBudget> budgets = new ArrayList<>();
+        PoolVerifier noting = (stage, budget, log) -> {
+            stages.add(stage);
+            budgets.add(budget);
+            return spec.verify(verifier, Optional.of(pool()), budget, log);
+        };
+
+        // act
+        RecoveryResult result = Recovery.builder(noting, runBudget, new BufferedLog()).rollback(context -> restore())
+                .pager(pager()).build().afterDeploy(incident(null), context(dir));
+
+        // assert: both verifications took their permits from the run's budget, not from one of their own
+        assertThat(result.outcome()).isEqualTo(RecoveryResult.Outcome.RECOVERED);
+        assertThat(stages).containsExactly(Stage.AFTER_DEPLOY, Stage.AFTER_ROLLBACK);
+        assertThat(budgets).hasSize(2).allSatisfy(budget -> assertThat(budget).isSameAs(runBudget));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private Recovery recovery(RollbackAction rollback) {
@@ -275,12 +302,13 @@ class RecoveryITest {
     }
 
     private Recovery recovery(VerificationSpec spec, RollbackAction rollback) {
-        return Recovery.builder(verifier(spec), new BufferedLog()).rollback(rollback).pager(pager()).build();
+        return Recovery.builder(verifier(spec), spec.rateBudget(), new BufferedLog()).rollback(rollback)
+                .pager(pager()).build();
     }
 
     private PoolVerifier verifier(VerificationSpec spec) {
         Verifier verifier = new Verifier();
-        return (stage, log) -> spec.verify(verifier, Optional.of(pool()), log);
+        return (stage, budget, log) -> spec.verify(verifier, Optional.of(pool()), budget, log);
     }
 
     private VerificationSpec.Builder spec() {

@@ -36,7 +36,7 @@ class PlaybookMarkdownTest {
                 + "  --expect web-01=1 \\\n  --algorithm roundrobin")
                 .contains("--rate 20 --concurrency 4")
                 .contains("--health web-01=http://10.0.0.1:80/health")
-                .contains("--stats http://127.0.0.1:8404/;csv")
+                .contains("--stats 'http://127.0.0.1:8404/;csv'") // one shell word: the ';' must not end the command
                 .contains("**Warning:** only 1 server takes traffic")
                 .contains("**Nobody**: the policy has no `escalation:` section");
     }
@@ -49,7 +49,7 @@ class PlaybookMarkdownTest {
 
         // assert
         assertThat(md).contains("the moment the verification (or the deploy) failed, before anything is rolled "
-                + "back").contains("RELEASE_GATE_POOL=web").contains("sh -c './rollback.sh'")
+                + "back").contains("RELEASE_GATE_POOL=web").contains("sh -c ./rollback.sh\n")
                 .contains("unix-connect:/run/haproxy/admin.sock");
     }
 }

@@ -85,6 +85,36 @@ class VerificationReportsTest {
         }
     }
 
+    @Test
+    void shouldNeverRenderAnInconclusiveRunAsAPassOrASkip() throws Exception {
+        // arrange
+        Map<String, Long> observed = new LinkedHashMap<>();
+        observed.put("web-01", 3L);
+        observed.put("web-02", 2L);
+        Tally tally = new Tally(5, 0, observed, Map.of(), Map.of(), 0, 0, Map.of(), "", "");
+        String stopped = "stopped by the 5 s deadline after 5 of 183 planned requests; 178 missing";
+        VerificationResult cut = new VerificationResult("web", "http://127.0.0.1:8080/", Verdict.INCONCLUSIVE, tally,
+                Map.of("web-01", 0.9, "web-02", 0.1), GofResult.notRun(GofResult.CHI_SQUARE, 0.0001),
+                SamplePlan.of(new double[] {0.9, 0.1}, 0.001, true, true, 0),
+                List.of(CheckResult.inconclusive("sample", "web", stopped), CheckResult.pass("missing", "web-01", "ok")),
+                List.of(stopped), 4142);
+
+        // act
+        String xml = VerificationJunit.toXml(List.of(cut));
+        String html = VerificationHtml.toHtml(List.of(cut));
+        String text = VerificationText.render(cut);
+        JsonNode json = new ObjectMapper().readTree(VerificationJson.toJson(cut));
+
+        // assert
+        assertThat(xml).contains("failures=\"1\" errors=\"0\" skipped=\"0\"")
+                .contains("<failure type=\"INCONCLUSIVE\" message=\"" + stopped + "\">");
+        assertThat(html).contains("<span class=\"INCONCLUSIVE\">INCONCLUSIVE</span>")
+                .contains(".ERROR,.INCONCLUSIVE{color:#9a6700;font-weight:bold}");
+        assertThat(text).contains("\nINCONCLUSIVE: 5 requests, 0 errors, 4142 ms\n  - " + stopped + "\n");
+        assertThat(json.get("verdict").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(json.get("reasons").get(0).asText()).isEqualTo(stopped);
+    }
+
     private static VerificationResult result() {
         Map<String, Long> observed = new LinkedHashMap<>();
         observed.put("web-01", 11L);

@@ -110,4 +110,18 @@ public final class HaproxyProcess extends ManagedProcess {
     public Path configFile() {
         return configFile;
     }
+
+    /** {@code http://127.0.0.1:<port>/stats;csv} of the {@code listen stats} section of a config made by {@link #config}. */
+    public String statsCsvUrl() {
+        try {
+            java.util.regex.Matcher bind = java.util.regex.Pattern.compile("listen stats\\n\\s+bind ([0-9.:]+)")
+                    .matcher(Files.readString(configFile));
+            if (!bind.find()) {
+                throw new IllegalStateException("no 'listen stats' section in " + configFile);
+            }
+            return "http://" + bind.group(1) + "/stats;csv";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

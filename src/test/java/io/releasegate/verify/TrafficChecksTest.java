@@ -20,7 +20,7 @@ class TrafficChecksTest {
 
     @Test
     void shouldNameTheIncidentWhenAHealthyServerGetsNoTraffic() {
-        Tally tally = tally(12, 0, Map.of(), Map.of());
+        Tally tally = tally(12, 0, "a declared server is still without traffic");
         List<CheckResult> live = List.of(CheckResult.pass("health", "web-02", "200 from http://10.0.0.2/health"));
 
         Judge.Judgement judgement = judge(tally, live, "web-02");
@@ -46,13 +46,118 @@ class TrafficChecksTest {
 
     @Test
     void shouldNeverPassADeclaredServerWithoutTrafficEvenWithoutATest() {
-        Tally tally = tally(3, 0, Map.of(), Map.of());
+        Tally tally = tally(plan.maxRequests(), 0, "");
 
         List<CheckResult> checks = new TrafficChecks(request, tally, GofResult.notRun("chi-square", 0.0001), plan,
-                List.of(), "").classify();
+                List.of(), "", Ending.DONE, 50).classify();
 
         assertThat(checks).filteredOn(c -> c.check().equals("missing") && c.subject().equals("web-02"))
                 .singleElement().extracting(CheckResult::status).isEqualTo(CheckStatus.FAIL);
+    }
+
+    @Test
+    void shouldBeInconclusiveNotPassWhenTheDeadlineCutsTheRunShort() {
+        // arrange: 9:1 declared, 1:1 live, --rate 1 --deadline 5s: 5 responses arrived
+        ExpectedPool ninetyTen = ExpectedPool.parse("web-01=9,web-02=1").withName("web");
+        VerificationRequest slow = VerificationRequest.builder(request.target(), ninetyTen).rate(1)
+                .deadline(java.time.Duration.ofSeconds(5)).build();
+        SamplePlan ninetyTenPlan = SamplePlan.of(new double[] {0.9, 0.1}, 0.001, true, true, 0);
+        Tally tally = tally(3, 2, "");
+        // what the old end-of-run test said about 5 responses: p well above the level of a look, so "fit"
+        GofResult fits = new GofResult(GofResult.CHI_SQUARE, 5.0, 0.025, ninetyTenPlan.alphaPerLook(), 5, 1, false);
+
+        // act
+        List<CheckResult> checks = new TrafficChecks(slow, tally, fits, ninetyTenPlan, List.of(), "",
+                Ending.DEADLINE, 1).classify();
+        Judge.Judgement judgement = Judge.judge(checks);
+
+        // assert
+        int planned = ninetyTenPlan.maxRequests();
+        assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(judgement.reasons().get(0)).isEqualTo("stopped by the 5 s deadline after 5 of " + planned
+                + " planned requests; " + (planned - 5) + " missing (at --rate 1.00/s the plan needs about " + planned
+                + " s: raise --deadline or --rate): not enough evidence for a verdict");
+        assertThat(checks).filteredOn(c -> c.check().equals("distribution")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.INCONCLUSIVE))
+                .satisfies(c -> assertThat(c.reason()).startsWith("not decided: the observed "
+                        + "shares fit"));
+        assertThat(checks).filteredOn(c -> c.check().equals("missing")).extracting(CheckResult::status)
+                .as("both servers answered: that much is certain").containsOnly(CheckStatus.PASS);
+        assertThat(checks).noneMatch(c -> c.status() == CheckStatus.FAIL);
+    }
+
+    @Test
+    void shouldLeaveAServerWithoutTrafficUndecidedBeforeTheZeroRuleFires() {
+        Tally tally = tally(5, 0, "");
+
+        List<CheckResult> checks = new TrafficChecks(request, tally, GofResult.notRun("chi-square", 0.0001), plan,
+                List.of(), "", Ending.CANCELLED, 50).classify();
+        Judge.Judgement judgement = Judge.judge(checks);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(judgement.reasons().get(0)).isEqualTo("cancelled after 5 of " + plan.maxRequests()
+                + " planned requests; " + (plan.maxRequests() - 5) + " missing: not enough evidence for a verdict");
+        assertThat(checks).filteredOn(c -> c.check().equals("missing") && c.subject().equals("web-02"))
+                .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.INCONCLUSIVE))
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("not decided: web-02 got "
+                        + "none of 5 responses through the load balancer (with its declared share of 50.0 % the "
+                        + "chance of that is 0.0313)"));
+    }
+
+    @Test
+    void shouldKeepTheFailOfTheZeroRuleWhenItFiredBeforeTheDeadline() {
+        Tally tally = tally(12, 0, "a declared server is still without traffic");
+
+        Judge.Judgement judgement = Judge.judge(new TrafficChecks(request, tally,
+                GofResult.notRun("chi-square", 0.0001), plan, List.of(), "web-02", Ending.DECIDED, 50).classify());
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(judgement.reasons()).noneMatch(r -> r.startsWith("not decided"));
+    }
+
+    @Test
+    void shouldKeepTheFailOfALookThatRejectedWhenTheDeadlineCameBetweenLooks() {
+        Tally tally = tally(20, 5, "");
+        GofResult rejected = new GofResult(GofResult.CHI_SQUARE, 9.0, 0.0027, 8.3e-5, 25, 2, true);
+
+        List<CheckResult> checks = new TrafficChecks(request, tally, rejected, plan, List.of(), "", Ending.DEADLINE,
+                50).classify();
+
+        assertThat(Judge.judge(checks).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(checks).filteredOn(c -> c.check().equals("distribution")).singleElement()
+                .extracting(CheckResult::status).isEqualTo(CheckStatus.FAIL);
+    }
+
+    @Test
+    void shouldPassTheErrorsOfACutShortRunOnlyWhenTheMissingRequestsCouldNotChangeIt() {
+        // 194 of 195 answered, no error; --max-error-rate 0.01 tolerates 1 error in 195: even if the last failed
+        Tally almost = tally(97, plan.maxRequests() - 1 - 97, "");
+        Tally early = tally(50, 50, "");
+
+        CheckResult certain = errorsCheck(new TrafficChecks(request, almost, GofResult.notRun("x", 0.0001), plan,
+                List.of(), "", Ending.DEADLINE, 50).classify());
+        CheckResult open = errorsCheck(new TrafficChecks(request, early, GofResult.notRun("x", 0.0001), plan,
+                List.of(), "", Ending.DEADLINE, 50).classify());
+
+        assertThat(certain.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(open.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+    }
+
+    @Test
+    void shouldCallARunWhereNothingCompletedInconclusiveNotAnError() {
+        Tally nothing = tally(0, 0, "");
+
+        Judge.Judgement judgement = Judge.judge(new TrafficChecks(request, nothing, GofResult.notRun("x", 0.0001),
+                plan, List.of(), "", Ending.DEADLINE, 50).classify());
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(judgement.reasons()).startsWith("stopped by the 60 s deadline after 0 of " + plan.maxRequests()
+                + " planned requests; " + plan.maxRequests() + " missing: not enough evidence for a verdict",
+                "no request completed: nothing was measured");
+    }
+
+    private static CheckResult errorsCheck(List<CheckResult> checks) {
+        return checks.stream().filter(c -> c.check().equals("errors")).findFirst().orElseThrow();
     }
 
     @Test
@@ -70,10 +175,11 @@ class TrafficChecksTest {
     void shouldNotTestSharesOfAClientBoundAlgorithmAndSaySo() {
         ExpectedPool sourcePool = pool.withAlgorithm("source");
         VerificationRequest sourceRequest = VerificationRequest.builder(request.target(), sourcePool).build();
-        Tally tally = tally(20, 0, Map.of(), Map.of());
+        Tally tally = tally(20, 0, "");
 
         List<CheckResult> checks = new TrafficChecks(sourceRequest, tally, GofResult.notRun("not tested", 0.001),
-                SamplePlan.of(new double[] {0.5, 0.5}, 0.001, false, false, 0), List.of(), "").classify();
+                SamplePlan.of(new double[] {0.5, 0.5}, 0.001, false, false, 0), List.of(), "", Ending.DONE, 50)
+                .classify();
         Judge.Judgement judgement = Judge.judge(checks);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.PASS);
@@ -83,15 +189,16 @@ class TrafficChecksTest {
 
     private Judge.Judgement judge(Tally tally, List<CheckResult> live, String zeroRuleServer) {
         List<CheckResult> checks = new java.util.ArrayList<>(new TrafficChecks(request, tally,
-                GofResult.notRun("chi-square", 0.0001), plan, live, zeroRuleServer).classify());
+                GofResult.notRun("chi-square", 0.0001), plan, live, zeroRuleServer,
+                tally.stopReason().isEmpty() ? Ending.DONE : Ending.DECIDED, 50).classify());
         checks.addAll(live);
         return Judge.judge(checks);
     }
 
-    private static Tally tally(long web1, long web2, Map<String, Long> unexpected, Map<String, Long> failures) {
+    private static Tally tally(long web1, long web2, String stopReason) {
         Map<String, Long> observed = new LinkedHashMap<>();
         observed.put("web-01", web1);
         observed.put("web-02", web2);
-        return new Tally(web1 + web2, 0, observed, Map.of(), unexpected, 0, 0, failures, "", "");
+        return new Tally(web1 + web2, 0, observed, Map.of(), Map.of(), 0, 0, Map.of(), "", stopReason);
     }
 }

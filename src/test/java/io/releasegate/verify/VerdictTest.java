@@ -38,4 +38,27 @@ class VerdictTest {
 
         assertThat(verdict).isEqualTo(Verdict.PASS);
     }
+
+    @Test
+    void shouldBeInconclusiveWhenACheckCouldNotDecideAndNoneFailed() {
+        List<CheckResult> results = List.of(
+                CheckResult.pass("missing", "web-01", "web-01 answered 3 of 5"),
+                CheckResult.inconclusive("sample", "web", "stopped by the 5 s deadline after 5 of 195 planned requests"));
+
+        Verdict verdict = Verdict.of(results);
+
+        assertThat(verdict).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(verdict.passed()).isFalse();
+    }
+
+    @Test
+    void shouldFailOrErrBeforeBeingInconclusive() {
+        CheckResult undecided = CheckResult.inconclusive("sample", "web", "cancelled");
+
+        Verdict failed = Verdict.of(List.of(undecided, CheckResult.fail("missing", "web-02", "none of 12")));
+        Verdict error = Verdict.of(List.of(undecided, CheckResult.error("drift", "web", "socket unreadable")));
+
+        assertThat(failed).isEqualTo(Verdict.FAIL);
+        assertThat(error).isEqualTo(Verdict.ERROR);
+    }
 }

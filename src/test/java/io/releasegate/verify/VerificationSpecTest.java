@@ -84,7 +84,9 @@ class VerificationSpecTest {
     void shouldRefuseBadValuesWhenBuiltNotWhenRun() {
         // act + assert: the same messages as release-gate verify, before anything is deployed
         assertThatThrownBy(() -> VerificationSpec.builder("lb.example:8080").build())
-                .hasMessageContaining("expected an http:// or https:// URL with a host");
+                .hasMessage("lb 'lb.example:8080': expected an http:// or https:// URL");
+        assertThatThrownBy(() -> VerificationSpec.builder("http://ops:s3cret@lb:0/").optionPrefix("--").build())
+                .hasMessage("--lb 'http://***@lb:0/': the port 0 is out of range (1 to 65535)");
         assertThatThrownBy(() -> VerificationSpec.builder("http://lb/").rate(-1).build())
                 .hasMessageContaining("--rate must be 0 (no cap) or more");
         assertThatThrownBy(() -> VerificationSpec.builder("http://lb/").expect("web-01=0").build())
@@ -94,7 +96,10 @@ class VerificationSpecTest {
         assertThatThrownBy(() -> VerificationSpec.builder("http://lb/").healthUrl("web-01").build())
                 .hasMessageContaining("is not NAME=URL");
         assertThatThrownBy(() -> VerificationSpec.builder("http://lb/").stats("stats.csv").build())
-                .hasMessageContaining("stats: 'stats.csv' must be an http:// or https:// URL with a host");
+                .hasMessage("stats 'stats.csv': expected an http:// or https:// URL");
+        assertThatThrownBy(() -> VerificationSpec.builder("http://lb/").optionPrefix("verify.")
+                .healthUrl("web-01=http://lb:99999/health").build())
+                .hasMessage("verify.health web-01 'http://lb:99999/health': the port 99999 is out of range (1 to 65535)");
         assertThatThrownBy(() -> VerificationSpec.builder(" ").build())
                 .hasMessage("give the load balancer's URL");
     }

@@ -33,4 +33,8 @@ public record CheckResult(String check, String subject, CheckStatus status, Stri
     public static CheckResult error(String check, String subject, String reason) {
         return new CheckResult(check, subject, CheckStatus.ERROR, reason);
     }
+
+    public static CheckResult inconclusive(String check, String subject, String reason) {
+        return new CheckResult(check, subject, CheckStatus.INCONCLUSIVE, reason);
+    }
 }

@@ -9,5 +9,10 @@ public enum CheckStatus {
     /** Nothing was observed for a check that was not required to see anything. Never used for declared backends. */
     NO_DATA,
     /** The check itself could not run (bad socket, unparseable stats); says why. */
-    ERROR
+    ERROR,
+    /**
+     * The evidence was cut short (deadline, cancellation, no room under the rate cap) before the check's own rule
+     * allowed a decision: neither PASS nor FAIL is certain. Never a pass.
+     */
+    INCONCLUSIVE
 }

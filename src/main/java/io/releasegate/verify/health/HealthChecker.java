@@ -2,6 +2,7 @@ package io.releasegate.verify.health;
 
 import io.releasegate.log.LogSink;
 import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.probe.Permits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,12 +36,21 @@ public final class HealthChecker {
 
     /** Probes every target with {@code options}; one observation and one result per target, in target order. */
     public HealthReport check(List<HealthTarget> targets, HealthOptions options) {
+        return check(targets, options, Permits.UNLIMITED);
+    }
+
+    /**
+     * The same, each probe taking one of {@code permits} (the run's rate budget) first; a target whose probes could
+     * not all be sent, and that showed no problem in those that were, is INCONCLUSIVE.
+     */
+    public HealthReport check(List<HealthTarget> targets, HealthOptions options, Permits permits) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(permits, "permits");
         if (targets.isEmpty()) {
             return new HealthReport(List.of(), List.of());
         }
         Pattern body = options.bodyRegex().isEmpty() ? null : Pattern.compile(options.bodyRegex());
-        TargetProbe prober = new TargetProbe(probe, options, body);
+        TargetProbe prober = new TargetProbe(probe, options, body, permits);
         List<HealthObservation> observations = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, targets.size()), runnable -> {
             Thread thread = new Thread(runnable, "release-gate-health");

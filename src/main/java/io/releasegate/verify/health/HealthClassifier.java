@@ -29,6 +29,11 @@ final class HealthClassifier {
             problems.add("p95 latency " + o.latencyP95Ms() + " ms above " + options.latencyP95Ms() + " ms at "
                     + o.url());
         }
+        if (problems.isEmpty() && o.probes() < options.probes()) {
+            return CheckResult.inconclusive(HealthReport.CHECK, o.server(), o.server() + ": " + o.probes() + " of "
+                    + options.probes() + " probes of " + o.url() + " sent before the deadline (the --rate budget had "
+                    + "no room for the rest): not decided");
+        }
         if (problems.isEmpty()) {
             return CheckResult.pass(HealthReport.CHECK, o.server(), o.server() + ": " + o.statusCode() + " from "
                     + o.url() + " (" + o.probes() + " probes), p95 latency " + o.latencyP95Ms() + " ms");

@@ -3,6 +3,7 @@ package io.releasegate.verify.health;
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import io.releasegate.log.Redaction;
+import io.releasegate.verify.probe.HttpUrl;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;
@@ -24,11 +25,7 @@ public record HealthTarget(String server, URI url) implements Serializable {
         if (server.isBlank()) {
             throw new IllegalArgumentException("health target needs a server name");
         }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("health target " + server + ": '" + Redaction.text(url.toString())
-                    + "' is not an absolute http or https URL");
-        }
+        HttpUrl.check("health target " + server, url);
     }
 
     /**
@@ -37,19 +34,23 @@ public record HealthTarget(String server, URI url) implements Serializable {
      * @throws IllegalArgumentException with the reason in words when the text is not {@code NAME=URL}
      */
     public static HealthTarget parse(String spec) {
+        return parse("--health", spec);
+    }
+
+    /**
+     * Parses {@code NAME=URL} given as {@code option}; errors name the option and never the URL's user information.
+     *
+     * @throws IllegalArgumentException with the reason in words when the text is not {@code NAME=URL}
+     */
+    public static HealthTarget parse(String option, String spec) {
         Objects.requireNonNull(spec, "spec");
         int equals = spec.indexOf('=');
         if (equals <= 0 || equals == spec.length() - 1) {
-            throw new IllegalArgumentException("health target '" + Redaction.text(spec)
-                    + "' is not NAME=URL (e.g. web-01=http://10.0.0.1:8080/health)");
+            throw new IllegalArgumentException(option + " '" + Redaction.text(spec) + "' is not NAME=URL "
+                    + "(e.g. web-01=http://10.0.0.1:8080/health)");
         }
-        String url = spec.substring(equals + 1).trim();
-        try {
-            return new HealthTarget(spec.substring(0, equals).trim(), new URI(url));
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("health target '" + Redaction.text(spec) + "' is not a URL: "
-                    + e.getReason(), e);
-        }
+        String name = spec.substring(0, equals).trim();
+        return new HealthTarget(name, HttpUrl.parse(option + " " + name, spec.substring(equals + 1)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.releasegate.verify.health;
 
 import io.releasegate.log.Redaction;
+import io.releasegate.verify.probe.Permits;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -11,16 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Sends the probes of one target, one after another, and sums them up in a {@link HealthObservation}. */
+/**
+ * Sends the probes of one target, one after another, each with a permit of the run's rate budget, and sums them up in
+ * a {@link HealthObservation} (whose {@code probes} counts the probes actually sent).
+ */
 final class TargetProbe {
     private final HealthProbe probe;
     private final HealthOptions options;
     private final Pattern body;
+    private final Permits permits;
 
-    TargetProbe(HealthProbe probe, HealthOptions options, Pattern body) {
+    TargetProbe(HealthProbe probe, HealthOptions options, Pattern body, Permits permits) {
         this.probe = probe;
         this.options = options;
         this.body = body;
+        this.permits = permits;
     }
 
     HealthObservation observe(HealthTarget target) {
@@ -28,7 +34,12 @@ final class TargetProbe {
         List<Long> latencies = new ArrayList<>();
         boolean matched = true;
         String error = "";
+        int sent = 0;
         for (int i = 0; i < options.probes(); i++) {
+            if (!permits.take()) {
+                break; // no room under the rate cap before the deadline: the observation says how many were sent
+            }
+            sent++;
             try {
                 HealthProbe.Response response = probe.get(target.url(), options.timeout());
                 statuses.add(response.status());
@@ -42,8 +53,8 @@ final class TargetProbe {
         // the first probe pays the connection set-up and, in a fresh JVM, the HTTP client's class loading (about
         // 300 ms here): with more than one answer it counts for status and body, not for the latency figures
         List<Long> measured = latencies.size() > 1 ? latencies.subList(1, latencies.size()) : latencies;
-        return new HealthObservation(target.server(), Redaction.text(target.url().toString()), options.probes(),
-                statuses, percentile(measured, 50), percentile(measured, 95), matched, error);
+        return new HealthObservation(target.server(), Redaction.text(target.url().toString()), sent, statuses,
+                percentile(measured, 50), percentile(measured, 95), matched, error);
     }
 
     /** Nearest-rank percentile in milliseconds, -1 when nothing answered. */

@@ -46,11 +46,12 @@ public final class SequentialTest {
 
     /**
      * The test at the end of the run: when the run stopped between two looks (deadline), the responses since the
-     * last look are tested once more, in place of the next planned look.
+     * last look are tested once more, in place of the next planned look. Never before the first look: below it some
+     * expected count is under 5, where the chi-square approximation does not hold its level.
      */
     public GofResult finish(long[] counts) {
         long n = Arrays.stream(counts).sum();
-        if (plan.testsShares() && n > lastTestedN && n > 0 && nextLook < plan.looks().size()) {
+        if (plan.testsShares() && n > lastTestedN && n >= plan.looks().get(0) && nextLook < plan.looks().size()) {
             nextLook++;
             test(counts, n);
         }

@@ -46,7 +46,10 @@ class HealthTargetTest {
         assertThatThrownBy(() -> HealthTarget.parse("http://127.0.0.1/health"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not NAME=URL");
         assertThatThrownBy(() -> HealthTarget.parse("web-01=ftp://host/health"))
-                .hasMessageContaining("not an absolute http or https URL");
+                .hasMessage("--health web-01 'ftp://host/health': expected an http:// or https:// URL");
+        assertThatThrownBy(() -> HealthTarget.parse("web-01=http://ops:s3cret@127.0.0.1:0/health"))
+                .hasMessage("--health web-01 'http://***@127.0.0.1:0/health': the port 0 is out of range (1 to "
+                        + "65535)");
         assertThatThrownBy(() -> HealthOptions.DEFAULTS.withProbes(21)).hasMessageContaining("between 1 and 20");
         assertThatThrownBy(() -> HealthOptions.DEFAULTS.withTimeout(Duration.ZERO)).hasMessageContaining("positive");
         assertThatThrownBy(() -> HealthOptions.DEFAULTS.withBodyRegex("(")).hasMessageContaining("is invalid");

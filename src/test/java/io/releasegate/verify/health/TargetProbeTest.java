@@ -8,6 +8,9 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import io.releasegate.verify.check.CheckResult;
+import io.releasegate.verify.check.CheckStatus;
+import io.releasegate.verify.probe.Permits;
 import org.junit.jupiter.api.Test;
 
 class TargetProbeTest {
@@ -22,7 +25,7 @@ class TargetProbeTest {
     @Test
     void shouldLeaveTheFirstProbeOutOfTheLatencyFigures() {
         // arrange: the first probe paid the connection and the client's start-up
-        TargetProbe probe = new TargetProbe(answering(320L, 7L, 9L), HealthOptions.DEFAULTS, null);
+        TargetProbe probe = new TargetProbe(answering(320L, 7L, 9L), HealthOptions.DEFAULTS, null, Permits.UNLIMITED);
 
         // act
         HealthObservation observation = probe.observe(TARGET);
@@ -36,7 +39,7 @@ class TargetProbeTest {
     @Test
     void shouldCountTheOnlyProbeWhenThereIsOne() {
         // arrange
-        TargetProbe probe = new TargetProbe(answering(320L), HealthOptions.DEFAULTS.withProbes(1), null);
+        TargetProbe probe = new TargetProbe(answering(320L), HealthOptions.DEFAULTS.withProbes(1), null, Permits.UNLIMITED);
 
         // act
         HealthObservation observation = probe.observe(TARGET);
@@ -55,7 +58,7 @@ class TargetProbeTest {
         };
 
         // act
-        HealthObservation observation = new TargetProbe(refusing, HealthOptions.DEFAULTS, null).observe(TARGET);
+        HealthObservation observation = new TargetProbe(refusing, HealthOptions.DEFAULTS, null, Permits.UNLIMITED).observe(TARGET);
 
         // assert
         assertThat(calls[0]).isEqualTo(1);
@@ -71,9 +74,48 @@ class TargetProbeTest {
         };
 
         // act
-        HealthObservation observation = new TargetProbe(broken, HealthOptions.DEFAULTS, null).observe(TARGET);
+        HealthObservation observation = new TargetProbe(broken, HealthOptions.DEFAULTS, null, Permits.UNLIMITED).observe(TARGET);
 
         // assert
         assertThat(observation.error()).isEqualTo("received no bytes");
+    }
+
+    @Test
+    void shouldSendNoProbeWithoutAPermitAndSayTheServerIsNotDecided() {
+        // arrange: the run's budget has room for one probe before the deadline, not for three
+        int[] calls = {0};
+        HealthProbe counting = (url, timeout) -> {
+            calls[0]++;
+            return new HealthProbe.Response(200, "ok", 1_000_000);
+        };
+        int[] permits = {1};
+        Permits one = () -> permits[0]-- > 0;
+
+        // act
+        HealthObservation observation = new TargetProbe(counting, HealthOptions.DEFAULTS, null, one).observe(TARGET);
+        CheckResult result = HealthClassifier.classify(observation, HealthOptions.DEFAULTS);
+
+        // assert
+        assertThat(calls[0]).isEqualTo(1);
+        assertThat(observation.probes()).isEqualTo(1);
+        assertThat(result.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
+        assertThat(result.reason()).isEqualTo("web-01: 1 of 3 probes of http://127.0.0.1:1/health sent before the "
+                + "deadline (the --rate budget had no room for the rest): not decided");
+    }
+
+    @Test
+    void shouldStillFailAServerThatAnsweredBadlyBeforeTheBudgetRanOut() {
+        // arrange
+        HealthProbe failing = (url, timeout) -> new HealthProbe.Response(503, "down", 1_000_000);
+        int[] permits = {1};
+
+        // act
+        HealthObservation observation = new TargetProbe(failing, HealthOptions.DEFAULTS, null,
+                () -> permits[0]-- > 0).observe(TARGET);
+        CheckResult result = HealthClassifier.classify(observation, HealthOptions.DEFAULTS);
+
+        // assert
+        assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(result.reason()).isEqualTo("web-01: 503 from http://127.0.0.1:1/health");
     }
 }

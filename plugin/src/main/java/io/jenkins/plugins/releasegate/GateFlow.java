@@ -21,6 +21,7 @@ import io.releasegate.report.RecoveryJson;
 import io.releasegate.rollback.RollbackAction;
 import io.releasegate.rollback.RollbackContext;
 import io.releasegate.verify.VerificationSpec;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,7 @@ final class GateFlow {
             throw new AbortException("Release Gate: " + problem);
         }
         VerificationSpec spec = step.spec();
+        RateBudget budget = spec.rateBudget(); // one per step run: the verification and the one after a rollback
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
@@ -73,7 +75,7 @@ final class GateFlow {
                 earlierOpen(run, pool));
         RecoveryResult result;
         try {
-            result = Recovery.builder(verifier, log).rollback(rollback)
+            result = Recovery.builder(verifier, budget, log).rollback(rollback)
                     .pager(new JenkinsPager(run, jenkins, log, step.isPage())).build()
                     .afterDeploy(incident, new RollbackContext(base == null ? "" : base, head == null ? "" : head,
                             pool, null));

@@ -60,7 +60,10 @@ public final class VerificationRecord implements Serializable {
         return pool;
     }
 
-    /** The verdict of the verification after the deploy: PASS, FAIL, ERROR, ... or NOT VERIFIED. */
+    /**
+     * The verdict of the verification after the deploy: PASS, FAIL, ERROR, INCONCLUSIVE (cut short before its sample
+     * allowed a verdict) or NOT VERIFIED.
+     */
     @Exported
     public String getVerdict() {
         return verdict;

@@ -46,10 +46,11 @@ class AgentVerificationTest {
         // arrange: the incident, web-02 out of the proxy's pool
         lb = RoundRobinBalancer.withWeb02While(workspace.resolve("never-created"));
         BufferedLog log = new BufferedLog();
+        VerificationSpec spec = expecting("web-01,web-02");
 
         // act
-        VerificationResult result = AgentVerification.run(workspace, expecting("web-01,web-02"), PoolSource.none(),
-                "reports/verify.xml", log);
+        VerificationResult result = AgentVerification.run(workspace, spec, PoolSource.none(), "reports/verify.xml",
+                spec.rateBudget(), log);
 
         // assert
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
@@ -71,9 +72,11 @@ class AgentVerificationTest {
                     server web-02 127.0.0.1:2 check
                 """, StandardCharsets.UTF_8);
 
+        VerificationSpec spec = VerificationSpec.builder(lb.url()).build();
+
         // act
-        VerificationResult result = AgentVerification.run(workspace, VerificationSpec.builder(lb.url()).build(),
-                new PoolSource("web", "haproxy.cfg", "HEAD"), null, new BufferedLog());
+        VerificationResult result = AgentVerification.run(workspace, spec, new PoolSource("web", "haproxy.cfg",
+                "HEAD"), null, spec.rateBudget(), new BufferedLog());
 
         // assert
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
@@ -84,10 +87,11 @@ class AgentVerificationTest {
     void shouldExplainAPoolThatCannotBeFoundInWords() throws Exception {
         // arrange
         lb = RoundRobinBalancer.healthy();
+        VerificationSpec spec = VerificationSpec.builder(lb.url()).build();
 
         // act + assert
-        assertThatThrownBy(() -> AgentVerification.run(workspace, VerificationSpec.builder(lb.url()).build(),
-                new PoolSource("web", "missing.cfg", "HEAD"), null, new BufferedLog()))
+        assertThatThrownBy(() -> AgentVerification.run(workspace, spec, new PoolSource("web", "missing.cfg", "HEAD"),
+                null, spec.rateBudget(), new BufferedLog()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.cfg");
     }
 
@@ -96,8 +100,9 @@ class AgentVerificationTest {
         // arrange: what the agent sends back, through Java serialization as remoting does
         lb = RoundRobinBalancer.healthy();
         BufferedLog agentLog = new BufferedLog();
-        VerificationResult result = AgentVerification.run(workspace, expecting("web-01,web-02"), PoolSource.none(),
-                null, agentLog);
+        VerificationSpec spec = expecting("web-01,web-02");
+        VerificationResult result = AgentVerification.run(workspace, spec, PoolSource.none(), null,
+                spec.rateBudget(), agentLog);
         agentLog.warn("only %d requests", 12);
         AgentReply<VerificationResult> reply = AgentReply.of(result, agentLog);
 
@@ -159,8 +164,9 @@ class AgentVerificationTest {
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 
         // act
-        VerificationResult result = AgentVerification.run(workspace, VerificationSpec.builder(lb.url()).build(),
-                new PoolSource("web", null, "HEAD"), null, new BufferedLog());
+        VerificationSpec spec = VerificationSpec.builder(lb.url()).build();
+        VerificationResult result = AgentVerification.run(workspace, spec, new PoolSource("web", null, "HEAD"), null,
+                spec.rateBudget(), new BufferedLog());
 
         // assert
         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
@@ -176,8 +182,9 @@ class AgentVerificationTest {
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 
         // act
-        VerificationResult result = AgentVerification.run(workspace, VerificationSpec.builder(lb.url()).build(),
-                new PoolSource("web", null, "HEAD"), null, new BufferedLog());
+        VerificationSpec spec = VerificationSpec.builder(lb.url()).build();
+        VerificationResult result = AgentVerification.run(workspace, spec, new PoolSource("web", null, "HEAD"), null,
+                spec.rateBudget(), new BufferedLog());
 
         // assert
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);

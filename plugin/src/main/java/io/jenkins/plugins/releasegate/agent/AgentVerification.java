@@ -6,6 +6,7 @@ import io.releasegate.report.VerificationJunit;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.Verifier;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,15 +27,16 @@ public final class AgentVerification {
      *
      * @param workspace the workspace: the git repository, and the base of relative paths
      * @param junit     workspace-relative path of the JUnit XML to write, or null
+     * @param budget    the step's rate budget (every request, health probe and live-state read takes a permit of it)
      * @throws IllegalArgumentException for bad input (unknown pool or file, health path without addresses), in words
      * @throws IOException              when the JUnit XML cannot be written
      */
     public static VerificationResult run(Path workspace, VerificationSpec spec, PoolSource source, String junit,
-            LogSink log) throws IOException {
+            RateBudget budget, LogSink log) throws IOException {
         Optional<Pool> declared = source.read(workspace);
         // a held server is expected out until its hold ends, and FAILs when still out after it (docs/watch.md)
         VerificationResult result = spec.verify(new Verifier(), declared, source.holds(workspace), Clock.systemUTC(),
-                log);
+                budget, log);
         if (junit != null) {
             VerificationJunit.write(List.of(result), workspace.resolve(junit));
         }

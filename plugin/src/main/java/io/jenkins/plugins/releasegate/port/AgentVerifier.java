@@ -8,6 +8,7 @@ import io.releasegate.recovery.PoolVerifier;
 import io.releasegate.recovery.Stage;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.VerificationSpec;
+import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
@@ -15,7 +16,9 @@ import java.util.concurrent.CancellationException;
 /**
  * The recovery's verifier in Jenkins: each verification runs on the build's agent, in its workspace (created first,
  * as {@code sh} does), and only the typed result and the log lines come back. After a rollback the pool is read at
- * the change's base revision where it comes from the repository.
+ * the change's base revision where it comes from the repository. The step's one rate budget stays on the controller and
+ * is lent to each verification on the agent ({@link RateBudget#lend}), so the verification after a rollback keeps its
+ * distance from the first one's last request.
  */
 public final class AgentVerifier implements PoolVerifier {
     private final FilePath workspace;
@@ -38,13 +41,18 @@ public final class AgentVerifier implements PoolVerifier {
     }
 
     @Override
-    public VerificationResult verify(Stage stage, LogSink log) {
+    public VerificationResult verify(Stage stage, RateBudget budget, LogSink log) {
         PoolSource source = stage == Stage.AFTER_DEPLOY ? afterDeploy : afterRollback;
         log.info("verifying %s against %s", spec.displayLb(), source.describe());
         try {
             workspace.mkdirs();
-            AgentReply<VerificationResult> reply = workspace.act(new VerifyCallable(spec, source,
-                    stage == Stage.AFTER_DEPLOY ? junit : null));
+            AgentReply<VerificationResult> reply;
+            try {
+                reply = workspace.act(new VerifyCallable(spec, source, stage == Stage.AFTER_DEPLOY ? junit : null,
+                        budget.lend()));
+            } finally {
+                budget.settle();
+            }
             reply.replay(log);
             return reply.result();
         } catch (IOException e) {
