@@ -65,7 +65,6 @@ public final class EmbeddedBalancer implements DrillBalancer {
     private void probe(List<Server> servers) {
         for (Server target : servers) {
             if (!target.healthCheck()) {
-                failingChecks.remove(target.name());
                 continue;
             }
             boolean up;
@@ -197,7 +196,7 @@ public final class EmbeddedBalancer implements DrillBalancer {
             int total = 0;
             int best = -1;
             for (int i = 0; i < servers.size(); i++) {
-                if (down.contains(servers.get(i).name())) {
+                if (servers.get(i).healthCheck() && down.contains(servers.get(i).name())) {
                     continue;
                 }
                 current[i] += servers.get(i).weight();

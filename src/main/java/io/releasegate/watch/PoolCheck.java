@@ -13,4 +13,8 @@ public interface PoolCheck {
      *                                  ...), with the reason in words
      */
     PoolResult check(String pool, RepositoryView.Snapshot snapshot, int poolsInCycle, LogSink log);
+
+    /** Called when a cycle starts, before its first pool. */
+    default void startCycle() {
+    }
 }

@@ -32,7 +32,7 @@ public final class VerifyingPoolCheck implements PoolCheck {
     private final Clock clock;
     private final Consumer<String> events;
     private final Map<String, ProcessInfo> processes = new HashMap<>();
-    private final Map<String, Long> asked = new HashMap<>();
+    private final java.util.Set<String> asked = new java.util.HashSet<>();
 
     private String settingsOf;
     private WatchSettings settings;
@@ -81,17 +81,19 @@ public final class VerifyingPoolCheck implements PoolCheck {
         return settings;
     }
 
+    @Override
+    public synchronized void startCycle() {
+        asked.clear();
+    }
+
     private void noticeRestart(VerificationSpec spec, LogSink log) {
         String socket = spec.live().haproxySocket();
         if (socket.isEmpty()) {
             return;
         }
-        long nowNanos = System.nanoTime();
-        Long last = asked.get(socket);
-        if (last != null && nowNanos - last < 1_000_000_000L) {
-            return; // pools behind the same HAProxy: once a second is enough
+        if (!asked.add(socket)) {
+            return; // pools behind the same HAProxy: once a cycle is enough
         }
-        asked.put(socket, nowNanos);
         try {
             ProcessInfo now = new HaproxyRuntime(Path.of(socket), spec.traffic().timeout()).processInfo();
             ProcessInfo before = processes.put(socket, now);

@@ -81,6 +81,7 @@ public final class Watcher {
         Map<String, String> verdicts = new LinkedHashMap<>();
         long requests = 0;
         if (snapshot.isPresent()) {
+            check.startCycle();
             List<String> names = pools.apply(snapshot.get());
             for (String pool : names) {
                 if (stopping) {
