@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +59,22 @@ final class HoldCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --socket} and {@code --timeout}: the HAProxy runtime API that add and release act on. */
+    static final class RuntimeApi {
+        @Option(names = "--socket", paramLabel = "PATH",
+                description = "HAProxy runtime API socket: add puts the servers into MAINT, release puts them back to "
+                        + "READY with the weight declared at HEAD.")
+        Path socket;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+                description = "Per runtime API command (default ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        HaproxyRuntime runtime() {
+            return new HaproxyRuntime(socket, timeout);
+        }
     }
 
     /** Options every subcommand shares. */
@@ -168,13 +185,8 @@ final class HoldCommand implements Runnable {
                 description = "The escalation contact that reaches the owner (one of escalation.contacts).")
         String contact;
 
-        @Option(names = "--socket", paramLabel = "PATH",
-                description = "HAProxy runtime API socket: also put the servers into MAINT.")
-        Path socket;
-
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-                description = "Per runtime API command (default ${DEFAULT-VALUE}).")
-        Duration timeout;
+        @Mixin
+        RuntimeApi runtimeApi;
 
         @Override
         int run(PrintWriter out, PrintWriter err) {
@@ -212,14 +224,14 @@ final class HoldCommand implements Runnable {
                 write(file, holds);
                 out.println("wrote " + file + ": commit it; the diff reviews it, and verify and watch read holds "
                         + "from the committed revision");
-                return socket == null ? ExitCodes.OK : maintenance(added, out, err);
+                return runtimeApi.socket == null ? ExitCodes.OK : maintenance(added, out, err);
             } catch (ConfigParseException e) {
                 throw new IllegalArgumentException("invalid holds " + e.getMessage(), e);
             }
         }
 
         private int maintenance(List<Hold> holds, PrintWriter out, PrintWriter err) {
-            HaproxyRuntime runtime = new HaproxyRuntime(socket, timeout);
+            HaproxyRuntime runtime = runtimeApi.runtime();
             int code = ExitCodes.OK;
             for (Hold hold : holds) {
                 try {
@@ -358,14 +370,8 @@ final class HoldCommand implements Runnable {
         @Parameters(paramLabel = "POOL/SERVER", arity = "1..*", description = "The held servers, e.g. web/web-02.")
         List<String> targets = new ArrayList<>();
 
-        @Option(names = "--socket", paramLabel = "PATH",
-                description = "HAProxy runtime API socket: also put the servers back to READY with their declared "
-                        + "weight.")
-        Path socket;
-
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-                description = "Per runtime API command (default ${DEFAULT-VALUE}).")
-        Duration timeout;
+        @Mixin
+        RuntimeApi runtimeApi;
 
         @Override
         int run(PrintWriter out, PrintWriter err) {
@@ -385,11 +391,11 @@ final class HoldCommand implements Runnable {
                 write(file, holds);
                 out.println("wrote " + file + ": commit it");
             }
-            return socket == null ? ExitCodes.OK : putBack(released, out, err);
+            return runtimeApi.socket == null ? ExitCodes.OK : putBack(released, out, err);
         }
 
         private int putBack(List<String[]> targets, PrintWriter out, PrintWriter err) {
-            HaproxyRuntime runtime = new HaproxyRuntime(socket, timeout);
+            HaproxyRuntime runtime = runtimeApi.runtime();
             int code = ExitCodes.OK;
             for (String[] target : targets) {
                 String name = target[0] + "/" + target[1];

@@ -52,7 +52,7 @@ public final class Drill implements DrillRun {
     private final DrillOptions options;
     private final GateScenario scenario;
     private final LogSink log;
-    private final List<AutoCloseable> pieces = new ArrayList<>();
+    private final Pieces pieces;
     private final Map<String, String> endpoints = new LinkedHashMap<>();
 
     /** The incident: the change that drops web-02 ({@code removed-server}). */
@@ -64,6 +64,7 @@ public final class Drill implements DrillRun {
         this.options = options;
         this.scenario = scenario;
         this.log = log;
+        this.pieces = new Pieces(log);
     }
 
     /**
@@ -125,7 +126,7 @@ public final class Drill implements DrillRun {
             throw new IOException(e.getMessage(), e);
         }
         endpoints.put("repository", repoDir.toString());
-        DrillBalancer balancer = (DrillBalancer) pieces.get(pieces.size() - 1);
+        DrillBalancer balancer = (DrillBalancer) pieces.last();
 
         start = timeline.now();
         Approval approval;
@@ -278,8 +279,7 @@ public final class Drill implements DrillRun {
     }
 
     private <T extends AutoCloseable> T keep(T piece) {
-        pieces.add(piece);
-        return piece;
+        return pieces.keep(piece);
     }
 
     private static long elapsed(long startNanos) {
@@ -293,13 +293,6 @@ public final class Drill implements DrillRun {
     /** Stops every piece, last started first. */
     @Override
     public void close() {
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            try {
-                pieces.get(i).close();
-            } catch (Exception e) {
-                log.warn("drill: could not stop %s: %s", pieces.get(i), e.getMessage());
-            }
-        }
-        pieces.clear();
+        pieces.close();
     }
 }

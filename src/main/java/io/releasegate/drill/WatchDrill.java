@@ -42,7 +42,7 @@ import java.util.function.Predicate;
  * really happened ({@code forgotten-hold}: web-02 taken out under a short hold, the hold ends, the watch pages its
  * owner within one cycle, then the on-call chain; the owner puts it back and the pages resolve) and a backend that
  * turns slow ({@code slow-backend}: one slow cycle pages nobody, the second does, the fix resolves). The watch runs
- * every second on its own thread, as {@code release-gate watch} would; the drill acts on the pieces in between.
+ * every 2 seconds on its own thread, as {@code release-gate watch} would; the drill acts on the pieces in between.
  */
 final class WatchDrill implements AutoCloseable {
     /** The watch scenarios. */
@@ -57,7 +57,7 @@ final class WatchDrill implements AutoCloseable {
     private final DrillOptions options;
     private final Kind kind;
     private final LogSink log;
-    private final List<AutoCloseable> pieces = new ArrayList<>();
+    private final Pieces pieces;
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private final Timeline timeline = new Timeline();
     private final List<TimedStep> steps = new CopyOnWriteArrayList<>();
@@ -67,6 +67,7 @@ final class WatchDrill implements AutoCloseable {
         this.options = options;
         this.kind = kind;
         this.log = log;
+        this.pieces = new Pieces(log);
     }
 
     DrillResult run() throws IOException {
@@ -325,19 +326,11 @@ final class WatchDrill implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T keep(T piece) {
-        pieces.add(piece);
-        return piece;
+        return pieces.keep(piece);
     }
 
     @Override
     public void close() {
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            try {
-                pieces.get(i).close();
-            } catch (Exception e) {
-                log.warn("drill: could not stop %s: %s", pieces.get(i), e.getMessage());
-            }
-        }
-        pieces.clear();
+        pieces.close();
     }
 }

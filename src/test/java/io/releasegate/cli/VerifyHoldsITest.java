@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasegate.live.AdminState;
 import io.releasegate.live.HaproxyRuntime;
-import io.releasegate.testing.HaproxyProcess;
-import io.releasegate.testing.HttpBackend;
-import io.releasegate.testing.ScenarioRepo;
-import java.nio.file.Files;
+import io.releasegate.testing.WatchScene;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,38 +19,27 @@ class VerifyHoldsITest {
     @TempDir
     Path dir;
 
-    @TempDir
-    Path repoDir;
-
-    private LoadBalancers lbs;
-    private HaproxyProcess lb;
-    private ScenarioRepo repo;
+    private WatchScene scene;
 
     @BeforeEach
     void startThePoolWithWebTwoInMaintenance() throws Exception {
-        lbs = new LoadBalancers(dir);
-        HttpBackend web1 = lbs.backend("web-01");
-        HttpBackend web2 = lbs.backend("web-02");
-        lb = lbs.haproxy("roundrobin", Map.of(), web1, web2);
-        repo = ScenarioRepo.init(repoDir);
-        repo.write("haproxy.cfg", Files.readString(lb.configFile())).commit("pool web");
-        new HaproxyRuntime(lb.socket(), Duration.ofSeconds(2)).setState("web", "web-02", AdminState.MAINT);
+        scene = WatchScene.start(dir);
+        scene.repo.commit("pool web");
+        new HaproxyRuntime(scene.haproxy().socket(), Duration.ofSeconds(2)).setState("web", "web-02", AdminState.MAINT);
     }
 
     @AfterEach
-    void stopEverything() throws Exception {
-        repo.close();
-        lbs.close();
+    void stopEverything() {
+        scene.close();
     }
 
     private void hold(Instant since, Instant until) {
-        repo.write(".releasegate/holds.yml", "holds:\n  - pool: web\n    servers: [web-02]\n    since: " + since
-                + "\n    until: " + until + "\n    reason: load test\n    owner: alice\n").commit("hold web-02");
+        scene.hold(since, until, "");
     }
 
     private CliRun verify() {
-        return CliRun.of("verify", "--lb", lb.url(), "--repo", repoDir.toString(), "--pool", "web",
-                "--haproxy-socket", lb.socket().toString(), "--health-path", "/health", "--rate", "0");
+        return CliRun.of("verify", "--lb", scene.haproxy().url(), "--repo", scene.repoDir.toString(), "--pool", "web",
+                "--haproxy-socket", scene.haproxy().socket().toString(), "--health-path", "/health", "--rate", "0");
     }
 
     @Test
@@ -67,8 +52,8 @@ class VerifyHoldsITest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("web-02 is held until \\d\\d:\\d\\d \\(hold by alice: load test\\), "
                 + "\\d+m( \\d+s)? left: expected out of pool web \\(.releasegate/holds.yml:2\\)");
-        CliRun json = CliRun.of("verify", "--lb", lb.url(), "--repo", repoDir.toString(), "--pool", "web",
-                "--haproxy-socket", lb.socket().toString(), "--rate", "0", "--format", "json");
+        CliRun json = CliRun.of("verify", "--lb", scene.haproxy().url(), "--repo", scene.repoDir.toString(), "--pool",
+                "web", "--haproxy-socket", scene.haproxy().socket().toString(), "--rate", "0", "--format", "json");
         assertThat(json.out()).contains("web-02 is out of pool web as planned until");
     }
 
@@ -96,7 +81,7 @@ class VerifyHoldsITest {
 
     @Test
     void shouldRefuseAnInvalidHoldsFileWithItsLine() {
-        repo.write(".releasegate/holds.yml", "holds:\n  - pool: web\n    servers: [web-02]\n").commit("bad hold");
+        scene.repo.write(".releasegate/holds.yml", "holds:\n  - pool: web\n    servers: [web-02]\n").commit("bad hold");
 
         CliRun run = verify();
 
