@@ -66,4 +66,17 @@ class HoldPolicyTest {
         assertThat(new RiskAssessor(discounting).riskOf(unplanned)).isEqualTo(Risk.HIGH);
         assertThat(new RiskAssessor(raising).riskOf(planned)).isEqualTo(Risk.HIGH);
     }
+
+    @Test
+    void shouldLeaveTheCanonicalFormOfAPolicyWithoutHoldsAsItWas() throws Exception {
+        Policy none = PolicyLoader.parse(".releasegate.yml", "version: 1\n");
+        Policy restated = PolicyLoader.parse(".releasegate.yml", "holds:\n  maxDuration: 24h\n  reminder: 15m\n"
+                + "risk:\n  kinds:\n    HOLD_ADDED: MEDIUM\n");
+        Policy longer = PolicyLoader.parse(".releasegate.yml", "holds:\n  maxDuration: 30d\n");
+
+        assertThat(PolicyTerms.canonical(none)).doesNotContain("holds.").doesNotContain("HOLD_");
+        assertThat(PolicyTerms.digest(restated)).isEqualTo(PolicyTerms.digest(none));
+        assertThat(PolicyTerms.canonical(longer)).contains("holds.maxDuration=30d\n");
+        assertThat(PolicyTerms.digest(longer)).isNotEqualTo(PolicyTerms.digest(none));
+    }
 }
