@@ -13,12 +13,26 @@ import java.util.regex.Pattern;
  * {@code .releasegate.yml} when there are any, otherwise by content ({@link #detect}).
  */
 public final class FileRules {
-    private static final int SNIFF_LIMIT = 4 * 1024 * 1024;
-    private static final Pattern HAPROXY_SECTION = Pattern.compile(
-            "(?m)^[ \\t]*(backend|listen|frontend|defaults)([ \\t][^\\n]*)?$");
-    private static final Pattern HAPROXY_SERVER = Pattern.compile("(?m)^[ \\t]*(server|balance|default-server)[ \\t]");
-    private static final Pattern NGINX_UPSTREAM = Pattern.compile("(?m)^[ \\t]*upstream[ \\t]+[^\\s{;]+[ \\t]*\\{");
-    private static final Pattern NGINX_BLOCK = Pattern.compile("(?m)^[ \\t]*(http|stream|events)[ \\t]*\\{");
+    /** Detection looks at the start of a file first: enough for any real configuration, cheap for a large one. */
+    private static final int SNIFF_HEAD = 256 * 1024;
+    /** An HAProxy section line: a section keyword, an optional name (and {@code from NAME}), nothing else. */
+    private static final Pattern HAPROXY_SECTION = Pattern.compile("(?m)^[ \\t]*(global|defaults|frontend|backend"
+            + "|listen|userlist|peers|resolvers|mailers|cache|fcgi-app|program|http-errors|ring|log-forward)"
+            + "([ \\t]+[^\\s#{};]+){0,3}[ \\t]*(#[^\\n]*)?$");
+    /** A statement only HAProxy configurations have, after a section line. */
+    private static final Pattern HAPROXY_STATEMENT = Pattern.compile("(?m)^[ \\t]*(server|server-template|balance"
+            + "|default-server|bind|mode|timeout|default_backend|use_backend|dispatch|option|http-request"
+            + "|http-response|http-after-response|http-after-request|tcp-request|tcp-response|acl|maxconn|stats"
+            + "|log|errorfile|user|group|peer|nameserver"
+            + "|total-max-size|max-age|docroot|chroot|pidfile|daemon|nbthread|retries|stick-table|http-check"
+            + "|tcp-check|mailer|command|format|nbproc|cpu-map|setenv)([ \\t][^\\n]*)?$");
+    /** HAProxy's conditional blocks and messages ({@code .if}, {@code .endif}, {@code .notice}, ...). */
+    private static final Pattern HAPROXY_CONDITIONAL = Pattern.compile(
+            "(?m)^[ \\t]*\\.(if|elif|else|endif|notice|warning|alert|diag)([ \\t][^\\n]*)?$");
+    private static final Pattern NGINX_UPSTREAM = Pattern.compile(
+            "(?m)^[ \\t]*([\"']?)upstream\\1[ \\t]+[^\\s{;]+[ \\t]*\\{");
+    /** An {@code http}, {@code stream} or {@code events} block; nginx also takes the name in quotes. */
+    private static final Pattern NGINX_BLOCK = Pattern.compile("(?m)^[ \\t]*([\"']?)(http|stream|events)\\1[ \\t]*\\{");
     private static final Pattern POOLFILE = Pattern.compile("(?m)^(pools[ \\t]*:|[ \\t]*\\{?[ \\t]*\"pools\"[ \\t]*:)");
 
     private final List<FileRule> rules;
@@ -95,21 +109,36 @@ public final class FileRules {
 
     /**
      * Detection by content: pool files ({@code .yml}/{@code .yaml}/{@code .json} with a top-level {@code pools}),
-     * nginx ({@code upstream NAME {}} or an {@code http}/{@code stream}/{@code events} block), HAProxy (a
-     * {@code backend}/{@code listen}/{@code frontend}/{@code defaults} section with server or balance lines).
+     * nginx ({@code upstream NAME {}} or an {@code http}/{@code stream}/{@code events} block), HAProxy (a section
+     * line of any HAProxy section, {@code global} and {@code userlist} included, and an HAProxy statement; or
+     * HAProxy's {@code .if}/{@code .endif}). A file without pools is still recognised: a frontends-only HAProxy file
+     * is configuration that defines none. The first 256 KiB decide; the rest is read only when they do not. A NUL
+     * character in the first 256 KiB makes a file binary.
      */
     public static Optional<ConfigFormat> detect(String path, String content) {
-        if (content.length() > SNIFF_LIMIT || content.indexOf('\0') >= 0) {
+        if (content.substring(0, Math.min(content.length(), SNIFF_HEAD)).indexOf('\0') >= 0) {
+            // a NUL near the start is a binary file (git looks at the first 8000 bytes); later, a parse error
             return Optional.empty();
         }
         String lower = path.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".yml") || lower.endsWith(".yaml") || lower.endsWith(".json")) {
             return POOLFILE.matcher(content).find() ? Optional.of(ConfigFormat.POOLFILE) : Optional.empty();
         }
+        if (content.length() > SNIFF_HEAD) {
+            Optional<ConfigFormat> byHead = detectLoadBalancer(content.substring(0, SNIFF_HEAD));
+            if (byHead.isPresent()) {
+                return byHead;
+            }
+        }
+        return detectLoadBalancer(content);
+    }
+
+    private static Optional<ConfigFormat> detectLoadBalancer(String content) {
         if (NGINX_UPSTREAM.matcher(content).find() || NGINX_BLOCK.matcher(content).find()) {
             return Optional.of(ConfigFormat.NGINX);
         }
-        if (HAPROXY_SECTION.matcher(content).find() && HAPROXY_SERVER.matcher(content).find()) {
+        if (HAPROXY_SECTION.matcher(content).find() && HAPROXY_STATEMENT.matcher(content).find()
+                || HAPROXY_CONDITIONAL.matcher(content).find()) {
             return Optional.of(ConfigFormat.HAPROXY);
         }
         return Optional.empty();

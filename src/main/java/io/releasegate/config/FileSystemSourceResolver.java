@@ -21,8 +21,8 @@ import java.util.regex.PatternSyntaxException;
  * {@value #MAX_FILE_BYTES} bytes are treated as unreadable.
  */
 public final class FileSystemSourceResolver implements SourceResolver {
-    /** Largest file read: 16 MiB. */
-    public static final long MAX_FILE_BYTES = 16L << 20;
+    /** Largest file read: 64 MiB (a 1,000,000-line HAProxy configuration is about 50 MB). */
+    public static final long MAX_FILE_BYTES = 64L << 20;
     private static final int MAX_MATCHES = 10_000;
 
     private final Path root;

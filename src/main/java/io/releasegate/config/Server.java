@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -18,15 +19,46 @@ import java.util.TreeMap;
  * @param healthCheck the load balancer checks this server's health
  * @param line        1-based line of the definition in its file
  * @param params      other parameters (e.g. {@code maxconn}), canonical, sorted by key; compared for OTHER_CHANGE
+ * @param condition   empty for a server that is always defined; otherwise the condition it depends on, which cannot
+ *                    be evaluated offline (an HAProxy {@code .if} on the SSL library or the environment), in words
  */
 public record Server(String name, String host, int port, int weight, boolean backup, boolean disabled,
-        boolean healthCheck, int line, Map<String, String> params) implements Serializable {
+        boolean healthCheck, int line, Map<String, String> params, String condition) implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Class<?> CANONICAL = Collections.unmodifiableSortedMap(new TreeMap<String, String>())
+            .getClass();
 
     public Server {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");
-        params = params == null || params.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+        params = canonicalParams(params);
+        condition = condition == null ? "" : condition;
+    }
+
+    /** A server that does not depend on a condition. */
+    public Server(String name, String host, int port, int weight, boolean backup, boolean disabled,
+            boolean healthCheck, int line, Map<String, String> params) {
+        this(name, host, port, weight, backup, disabled, healthCheck, line, params, "");
+    }
+
+    /**
+     * Parameters in the canonical form a server holds: unmodifiable and sorted by key. A map already in that form is
+     * returned as it is, so that parsers can share one instance among the many servers that have the same
+     * parameters (a 50 MB configuration has hundreds of thousands of servers and a handful of distinct maps).
+     */
+    public static Map<String, String> canonicalParams(Map<String, String> params) {
+        if (params == null || params.isEmpty()) {
+            return Map.of();
+        }
+        if (params.getClass() == CANONICAL && ((SortedMap<String, String>) params).comparator() == null) {
+            return params;
+        }
+        return Collections.unmodifiableSortedMap(new TreeMap<>(params));
+    }
+
+    /** Whether the server exists only under a condition that cannot be evaluated offline. */
+    public boolean conditional() {
+        return !condition.isEmpty();
     }
 
     /** {@code host:port}, or just the host for a unix socket. */
@@ -45,7 +77,7 @@ public record Server(String name, String host, int port, int weight, boolean bac
 
     /** A copy with another source line (used when only formatting moved the definition). */
     public Server withLine(int newLine) {
-        return new Server(name, host, port, weight, backup, disabled, healthCheck, newLine, params);
+        return new Server(name, host, port, weight, backup, disabled, healthCheck, newLine, params, condition);
     }
 
     public static Builder builder(String name) {
@@ -63,6 +95,7 @@ public record Server(String name, String host, int port, int weight, boolean bac
         private boolean healthCheck;
         private int line;
         private final Map<String, String> params = new TreeMap<>();
+        private String condition = "";
 
         private Builder(String name) {
             this.name = name;
@@ -114,13 +147,13 @@ public record Server(String name, String host, int port, int weight, boolean bac
             return this;
         }
 
-        public Builder removeParam(String key) {
-            params.remove(key);
+        public Builder condition(String value) {
+            this.condition = value;
             return this;
         }
 
         public Server build() {
-            return new Server(name, host, port, weight, backup, disabled, healthCheck, line, params);
+            return new Server(name, host, port, weight, backup, disabled, healthCheck, line, params, condition);
         }
     }
 }

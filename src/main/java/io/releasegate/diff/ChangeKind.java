@@ -27,6 +27,12 @@ public enum ChangeKind {
      * unparseable at head. The change is judged by the base revision's policy, never by itself.
      */
     POLICY_CHANGED,
+
+    /**
+     * Requests go elsewhere: a {@code default_backend}/{@code use_backend} or an nginx {@code *_pass} target that
+     * involves a pool changed, a route was added or removed, or a pool no longer receives traffic from any frontend.
+     */
+    ROUTE_CHANGED,
     /** A hold appears in {@code .releasegate/holds.yml}: a server may be out of its pool until a time. */
     HOLD_ADDED,
     /** A hold's end moves later. */

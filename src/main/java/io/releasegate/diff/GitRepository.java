@@ -38,8 +38,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * revision, commit authors and unified patches. Files are read from git objects, never from the work tree.
  */
 public final class GitRepository implements AutoCloseable {
-    /** Largest file the engine reads (load-balancer configs are far smaller). */
-    static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+    /** Largest file the engine reads: the same limit as for local files and includes. */
+    static final int MAX_FILE_BYTES = (int) io.releasegate.config.FileSystemSourceResolver.MAX_FILE_BYTES;
 
     /** A changed file with the blob ids of both sides (zero id for a missing side). */
     record ChangedBlob(FileChange change, ObjectId oldId, ObjectId newId) {

@@ -3,7 +3,7 @@ package io.releasegate.diff;
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,11 +15,24 @@ final class PoolDiff {
     private final Pool before;
     private final Pool after;
     private final List<Change> changes = new ArrayList<>();
+    private final Map<String, Integer> beforeNames;
+    private final Map<String, Integer> afterNames;
 
     private PoolDiff(String file, Pool before, Pool after) {
         this.file = file;
         this.before = before;
         this.after = after;
+        this.beforeNames = names(before);
+        this.afterNames = names(after);
+    }
+
+    /** How many servers of the pool have each name (more than one: twins). */
+    private static Map<String, Integer> names(Pool pool) {
+        Map<String, Integer> names = new HashMap<>();
+        if (pool != null) {
+            pool.servers().forEach(server -> names.merge(server.name(), 1, Integer::sum));
+        }
+        return names;
     }
 
     /** Changes from {@code before} to {@code after}; either may be null (pool added or removed). */
@@ -57,34 +70,41 @@ final class PoolDiff {
                             + orNone(after.healthCheck()) + ".");
         }
         compareServers();
-        capacity();
         singlePointOfFailure();
     }
 
     private void compareServers() {
-        Map<String, Server> old = byName(before);
-        Map<String, Server> now = byName(after);
-        for (Server server : old.values()) {
-            if (!now.containsKey(server.name())) {
-                add(ChangeKind.SERVER_REMOVED, server.line(), server.name(), describe(server), "",
-                        "Server " + server.name() + " (" + server.address() + ") removed from pool " + after.name()
-                                + ".");
-            }
+        ServerMatch match = ServerMatch.of(before.servers(), after.servers());
+        int total = before.totalWeight();
+        for (Server server : match.removed()) {
+            add(ChangeKind.SERVER_REMOVED, server.line(), server.name(), describe(server), "",
+                    "Server " + label(server, beforeNames, true) + " removed from pool " + after.name() + held(server, total)
+                            + ".");
         }
-        for (Server server : now.values()) {
-            Server previous = old.get(server.name());
+        for (Server server : after.servers()) {
+            Server previous = match.previous(server);
             if (previous == null) {
                 add(ChangeKind.SERVER_ADDED, server.line(), server.name(), "", describe(server),
-                        "Server " + server.name() + " (" + server.address() + ") added to pool " + after.name()
-                                + state(server) + ".");
+                        "Server " + label(server, afterNames, true) + " added to pool " + after.name() + state(server) + ".");
             } else {
                 compareServer(previous, server);
             }
         }
+        capacity(match);
+    }
+
+    /** The share of normal traffic a removed server held, in words. */
+    private static String held(Server server, int total) {
+        if (!server.takesTraffic() || total <= 0) {
+            return server.backup() && !server.disabled() ? "; it was a backup, taking traffic only when every "
+                    + "active server is down" : "; it took no traffic";
+        }
+        return "; it took " + Math.round(100.0 * server.weight() / total) + "% of the pool's traffic (weight "
+                + server.weight() + " of " + total + ")";
     }
 
     private void compareServer(Server old, Server now) {
-        String subject = "Server " + now.name() + " in pool " + after.name();
+        String subject = "Server " + label(now, afterNames, false) + " in pool " + after.name();
         if (!old.address().equals(now.address())) {
             add(ChangeKind.ADDRESS_CHANGED, now.line(), now.name(), old.address(), now.address(),
                     subject + " moves from " + old.address() + " to " + now.address() + ".");
@@ -120,16 +140,20 @@ final class PoolDiff {
             add(ChangeKind.OTHER_CHANGE, now.line(), now.name(), params(old), params(now),
                     subject + " parameters changed: " + orNone(params(old)) + " -> " + orNone(params(now)) + ".");
         }
+        if (!old.condition().equals(now.condition())) {
+            add(ChangeKind.OTHER_CHANGE, now.line(), now.name(), condition(old), condition(now),
+                    subject + " " + (now.conditional() ? "now exists only if " + now.condition()
+                            : "no longer depends on " + old.condition()) + ".");
+        }
     }
 
-    private void capacity() {
+    private void capacity(ServerMatch match) {
         int total = before.totalWeight();
         if (total <= 0) {
             return;
         }
-        Map<String, Server> now = byName(after);
         List<Server> lost = before.activeServers().stream()
-                .filter(server -> now.get(server.name()) == null || !now.get(server.name()).takesTraffic())
+                .filter(server -> match.next(server) == null || !match.next(server).takesTraffic())
                 .toList();
         int lostWeight = lost.stream().mapToInt(Server::weight).sum();
         if (lostWeight == 0) {
@@ -138,7 +162,8 @@ final class PoolDiff {
         long percent = Math.round(100.0 * lostWeight / total);
         add(ChangeKind.CAPACITY_REDUCED, after.line(), "", Integer.toString(total),
                 Integer.toString(total - lostWeight),
-                "Pool " + after.name() + " loses " + percent + "% of its capacity: " + names(lost)
+                "Pool " + after.name() + " loses " + percent + "% of its capacity: "
+                        + lost.stream().map(server -> label(server, beforeNames, false)).collect(Collectors.joining(", "))
                         + (lost.size() == 1 ? " no longer takes" : " no longer take") + " traffic (weight "
                         + lostWeight + " of " + total + ").");
     }
@@ -160,12 +185,28 @@ final class PoolDiff {
         changes.add(new Change(kind, file, line, pool, server, old, now, message));
     }
 
-    private static Map<String, Server> byName(Pool pool) {
-        Map<String, Server> map = new LinkedHashMap<>();
-        for (Server server : pool.servers()) {
-            map.putIfAbsent(server.name(), server);
+    /**
+     * How a reviewer tells the server apart: its name, its address when the name is not the address, the line when
+     * the pool has twins (nginx allows one address on several lines), and its condition when it has one.
+     */
+    static String label(Server server, Map<String, Integer> names, boolean withAddress) {
+        StringBuilder text = new StringBuilder(server.name());
+        int twins = names.getOrDefault(server.name(), 1);
+        boolean twin = twins > 1;
+        if (!server.name().equals(server.address()) && (withAddress || twin)) {
+            text.append(" (").append(server.address()).append(twin ? ", line " + server.line() : "").append(')');
+        } else if (twin) {
+            text.append(" (line ").append(server.line()).append(", one of ").append(twins)
+                    .append(" servers at that address)");
         }
-        return map;
+        if (server.conditional()) {
+            text.append(" [only if ").append(server.condition()).append(']');
+        }
+        return text.toString();
+    }
+
+    private static String condition(Server server) {
+        return server.conditional() ? "only if " + server.condition() : "always";
     }
 
     static String describe(Pool pool) {
@@ -187,6 +228,9 @@ final class PoolDiff {
         }
         if (server.healthCheck()) {
             text.append(" check");
+        }
+        if (server.conditional()) {
+            text.append(" only if ").append(server.condition());
         }
         return text.toString();
     }

@@ -234,24 +234,15 @@ public final class RevisionDiff {
         if (before == null && after == null) {
             return;
         }
-        Map<String, Pool> oldPools = pools(before);
-        Map<String, Pool> newPools = pools(after);
-        for (Pool pool : oldPools.values()) {
-            if (!newPools.containsKey(pool.name())) {
-                removedPools.put(key(pair.entry().format(), pool.name()),
-                        new Located(fileOf(pool, pair.entry().oldPath()), pool));
-            }
+        FileDiff diff = FileDiff.of(path, before, after);
+        for (Pool pool : diff.removedPools()) {
+            removedPools.put(key(pair.entry().format(), pool.name()),
+                    new Located(FileDiff.fileOf(pool, pair.entry().oldPath()), pool));
         }
-        for (Pool pool : newPools.values()) {
-            Pool old = oldPools.get(pool.name());
-            if (old == null) {
-                addedPools.put(key(pair.entry().format(), pool.name()), new Located(fileOf(pool, path), pool));
-            } else {
-                changes.addAll(PoolDiff.compare(fileOf(pool, path), old, pool));
-            }
+        for (Pool pool : diff.addedPools()) {
+            addedPools.put(key(pair.entry().format(), pool.name()), new Located(FileDiff.fileOf(pool, path), pool));
         }
-        changes.addAll(DirectiveDiff.compare(path, before == null ? List.of() : before.directives(),
-                after == null ? List.of() : after.directives()));
+        changes.addAll(diff.changes());
     }
 
     /** A pool that left one file and appeared in another is compared as one pool; unchanged, it is no change. */
@@ -290,19 +281,6 @@ public final class RevisionDiff {
         return new DiffResult.PoolSummary(pool.name(), pool.file(), pool.algorithm(),
                 pool.activeServers().stream().map(Server::name).toList(),
                 pool.backupServers().stream().map(Server::name).toList(), pool.totalWeight());
-    }
-
-    private static Map<String, Pool> pools(ConfigFile file) {
-        Map<String, Pool> map = new LinkedHashMap<>();
-        if (file != null) {
-            file.pools().forEach(pool -> map.putIfAbsent(pool.name(), pool));
-        }
-        return map;
-    }
-
-    /** The file a pool is defined in: its own (an nginx include) or the file being compared. */
-    private static String fileOf(Pool pool, String path) {
-        return pool.file().isEmpty() ? path : pool.file();
     }
 
     private static String key(ConfigFormat format, String pool) {

@@ -28,6 +28,10 @@ public record LintFinding(Kind kind, Risk risk, String file, int line, String po
         DUPLICATE_SERVER_NAME,
         DUPLICATE_SERVER_ADDRESS,
         /** Every enabled server has weight 0. */
-        ALL_WEIGHTS_ZERO
+        ALL_WEIGHTS_ZERO,
+        /** A keyword the reference version of the tool does not know: kept as written, not evaluated. */
+        UNKNOWN_TO_THIS_VERSION,
+        /** Servers or a section that exist only under a condition that cannot be evaluated offline. */
+        CONDITIONAL
     }
 }

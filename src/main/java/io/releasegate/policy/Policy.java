@@ -66,6 +66,7 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
         risk.put(ChangeKind.CONFIG_UNPARSEABLE, Risk.CRITICAL);
         risk.put(ChangeKind.OTHER_CHANGE, Risk.LOW);
         risk.put(ChangeKind.POLICY_CHANGED, Risk.CRITICAL);
+        risk.put(ChangeKind.ROUTE_CHANGED, Risk.HIGH);
         risk.put(ChangeKind.HOLD_ADDED, Risk.MEDIUM);
         risk.put(ChangeKind.HOLD_EXTENDED, Risk.MEDIUM);
         risk.put(ChangeKind.HOLD_REMOVED, Risk.LOW);

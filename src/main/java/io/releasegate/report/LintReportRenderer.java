@@ -18,6 +18,7 @@ public final class LintReportRenderer {
         json.put("risk", report.risk().name());
         json.put("reviewRequired", report.reviewRequired());
         json.put("files", report.files());
+        json.put("pools", report.pools());
         json.put("findings", report.findings().stream().map(LintReportRenderer::finding).toList());
         json.put("errors", report.errors().stream().map(ChangeReportJson::error).toList());
         return Json.write(json);
@@ -38,7 +39,9 @@ public final class LintReportRenderer {
     public static String text(LintReport report) {
         StringBuilder out = new StringBuilder();
         out.append("Release Gate lint ").append(ChangeReportText.shortSha(report.revision())).append(": ")
-                .append(report.files().size()).append(" file(s), ").append(report.findings().size())
+                .append(report.files().size()).append(" file(s), ")
+                .append(report.pools() == 0 ? "no pools" : report.pools() + " pool(s)").append(", ")
+                .append(report.findings().size())
                 .append(" finding(s), risk ").append(report.risk()).append('\n');
         for (LintFinding finding : report.findings()) {
             out.append(String.format(Locale.ROOT, "  %-8s %-24s %s:%d  %s%n", finding.risk(), finding.kind(),
@@ -54,7 +57,8 @@ public final class LintReportRenderer {
     public static String markdown(LintReport report) {
         StringBuilder out = new StringBuilder("### Release Gate lint: risk **").append(report.risk()).append("**\n\n");
         if (report.findings().isEmpty() && report.errors().isEmpty()) {
-            return out.append("No finding in ").append(report.files().size()).append(" file(s).\n").toString();
+            return out.append("No finding in ").append(report.files().size()).append(" file(s)")
+                    .append(report.pools() == 0 ? " (no pools)" : "").append(".\n").toString();
         }
         out.append("| Risk | Finding | Where | What |\n|---|---|---|---|\n");
         for (LintFinding finding : report.findings()) {

@@ -65,4 +65,91 @@ class LintCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
     }
+
+    @Test
+    void shouldSayNoPoolsAndExitZeroForAFileWithoutPools() throws Exception {
+        // arrange: a frontends-only file, as HAProxy's tests/conf/test-backlog.cfg
+        Path frontends = dir.resolve("frontends.cfg");
+        Files.writeString(frontends, "global\n    maxconn 200\nfrontend backlog\n    mode http\n    bind :8000\n"
+                + "    timeout client 15s\n");
+
+        // act
+        CliRun text = CliRun.of("lint", frontends.toString());
+        CliRun json = CliRun.of("lint", frontends.toString(), "--format", "json");
+
+        // assert
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("1 file(s), no pools, 0 finding(s), risk NONE");
+        assertThat(Json.mapper().readTree(json.out()).get("pools").asInt()).isZero();
+    }
+
+    @Test
+    void shouldNameTheFileAndLineOfBadInputAndExitTwoWithoutAStackTrace() throws Exception {
+        // arrange
+        Path binary = dir.resolve("binary.cfg");
+        Files.write(binary, new byte[] {'g', 'l', 'o', 'b', 'a', 'l', '\n', 0, 1, 2});
+        Path latin1 = dir.resolve("latin1.cfg");
+        Files.write(latin1, new byte[] {'#', ' ', 'c', 'a', 'f', (byte) 0xe9, '\n'});
+        Path directory = Files.createDirectories(dir.resolve("conf.d"));
+
+        // act
+        CliRun binaryRun = CliRun.of("lint", binary.toString());
+        CliRun latin1Run = CliRun.of("lint", latin1.toString());
+        CliRun directoryRun = CliRun.of("lint", directory.toString());
+
+        // assert
+        assertThat(binaryRun.exitCode()).isEqualTo(2);
+        assertThat(binaryRun.err()).isEqualTo("release-gate lint: " + binary + ":2: a binary file (NUL byte at column "
+                + "1), not configuration text\n");
+        assertThat(latin1Run.exitCode()).isEqualTo(2);
+        assertThat(latin1Run.err()).contains(latin1 + ":1: not valid UTF-8 text (byte 0xE9 at column 6)")
+                .doesNotContain("Input length");
+        assertThat(directoryRun.exitCode()).isEqualTo(2);
+        assertThat(directoryRun.err()).contains(directory + ": is a directory");
+        assertThat(binaryRun.out() + latin1Run.out() + directoryRun.out()).isEmpty();
+        assertThat(binaryRun.err() + latin1Run.err() + directoryRun.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldReportAFindingReachedThroughAnIncludeOnce() throws Exception {
+        // arrange: nginx.conf includes conf.d/app.conf, and both are given
+        Path confd = Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("nginx.conf"), "events {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+        Files.writeString(confd.resolve("app.conf"), "upstream app {\n    server 127.0.0.1:8081;\n}\n");
+
+        // act
+        CliRun run = CliRun.of("lint", dir.resolve("nginx.conf").toString(), confd.resolve("app.conf").toString(),
+                "--format", "json");
+
+        // assert
+        JsonNode findings = Json.mapper().readTree(run.out()).get("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("kind").asText()).isEqualTo("SINGLE_POINT_OF_FAILURE");
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReportKeywordsUnknownToThisVersionAndConditionalServers() throws Exception {
+        // arrange
+        Path file = dir.resolve("haproxy.cfg");
+        Files.writeString(file, """
+                listen l
+                    bind :8080
+                    hash-preserve-affinity maxqueue
+                    server s1 127.0.0.1:8081 check
+                .if openssl_version_atleast(3.0.0)
+                    server s2 127.0.0.1:8082 check
+                .endif
+                """);
+
+        // act
+        CliRun run = CliRun.of("lint", file.toString());
+
+        // assert
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("UNKNOWN_TO_THIS_VERSION", file + ":3",
+                "'hash-preserve-affinity' in listen l is not a keyword of HAProxy 2.6.12");
+        assertThat(run.out()).contains("CONDITIONAL", file + ":6",
+                "server s2 exists only if openssl_version_atleast(3.0.0), which cannot be evaluated offline");
+    }
 }

@@ -25,7 +25,8 @@ class PoolDiffTest {
 
         assertThat(changes).extracting(Change::kind).containsExactly(ChangeKind.SERVER_REMOVED,
                 ChangeKind.CAPACITY_REDUCED, ChangeKind.SINGLE_POINT_OF_FAILURE);
-        assertThat(changes.get(0).message()).isEqualTo("Server web-02 (10.0.0.2:80) removed from pool web.");
+        assertThat(changes.get(0).message()).isEqualTo(
+                "Server web-02 (10.0.0.2:80) removed from pool web; it took 50% of the pool's traffic (weight 1 of 2).");
         assertThat(changes.get(1).message()).contains("loses 50% of its capacity").contains("web-02");
         assertThat(changes.get(1)).extracting(Change::before, Change::after).containsExactly("2", "1");
         assertThat(changes.get(2).message()).contains("left with 1 server (web-01)").contains("single point");
@@ -92,5 +93,75 @@ class PoolDiffTest {
         assertThat(added).extracting(Change::kind).containsExactly(ChangeKind.POOL_ADDED,
                 ChangeKind.SINGLE_POINT_OF_FAILURE);
         assertThat(removed).extracting(Change::kind).containsExactly(ChangeKind.POOL_REMOVED);
+    }
+
+    private static Server twin(int line, boolean down) {
+        return Server.builder("127.0.0.1:8081").address("127.0.0.1", 8081).disabled(down).healthCheck(true).line(line)
+                .build();
+    }
+
+    private static Pool upstream(Server... servers) {
+        return new Pool("u", "roundrobin", "passive", "nginx.conf", 10, List.of(servers));
+    }
+
+    @Test
+    void shouldReportDeletingOneOfThreeIdenticalServersAsThatPeerRemovedWithItsCapacity() {
+        // arrange: nginx-tests upstream with "server 127.0.0.1:8081;" three times; the second line is deleted
+        Pool before = upstream(twin(11, false), twin(12, false), twin(13, false));
+        Pool after = upstream(twin(11, false), twin(12, false));
+
+        // act
+        List<Change> changes = PoolDiff.compare("nginx.conf", before, after);
+
+        // assert
+        assertThat(changes).extracting(Change::kind, Change::server).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChangeKind.SERVER_REMOVED, "127.0.0.1:8081"),
+                org.assertj.core.groups.Tuple.tuple(ChangeKind.CAPACITY_REDUCED, ""));
+        assertThat(changes.get(0).message()).isEqualTo("Server 127.0.0.1:8081 (line 13, one of 3 servers at that "
+                + "address) removed from pool u; it took 33% of the pool's traffic (weight 1 of 3).");
+        assertThat(changes.get(1)).extracting(Change::before, Change::after).containsExactly("3", "2");
+    }
+
+    @Test
+    void shouldFindNoChangeWhenTwinsWithDifferentStatesAreReordered() {
+        // arrange: nginx-tests stream_upstream.conf, upstream u2: "127.0.0.1:8086 down" and "127.0.0.1:8086"
+        Pool before = upstream(twin(20, true), twin(21, false));
+        Pool after = upstream(twin(30, false), twin(31, true));
+
+        // act
+        List<Change> changes = PoolDiff.compare("nginx.conf", before, after);
+
+        // assert
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void shouldReportMarkingOneTwinDownAsThatPeerDisabled() {
+        Pool before = upstream(twin(11, false), twin(12, false), twin(13, false));
+        Pool after = upstream(twin(11, false), twin(12, true), twin(13, false));
+
+        List<Change> changes = PoolDiff.compare("nginx.conf", before, after);
+
+        assertThat(changes).extracting(Change::kind, Change::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChangeKind.SERVER_DISABLED, 12),
+                org.assertj.core.groups.Tuple.tuple(ChangeKind.CAPACITY_REDUCED, 10));
+        assertThat(changes.get(0).message()).isEqualTo("Server 127.0.0.1:8081 (line 12, one of 3 servers at that "
+                + "address) in pool u is disabled: it takes no traffic.");
+        assertThat(changes.get(1).message()).isEqualTo("Pool u loses 33% of its capacity: 127.0.0.1:8081 (line 12, "
+                + "one of 3 servers at that address) no longer takes traffic (weight 1 of 3).");
+    }
+
+    @Test
+    void shouldSayThatARemovedServerWasConditional() {
+        Server always = server("web-01", 1);
+        Server tls13 = Server.builder("web-02").address("10.0.0.2", 80).line(2)
+                .condition("openssl_version_atleast(1.1.1)").build();
+
+        List<Change> changes = PoolDiff.compare("lb.cfg", pool("roundrobin", always, tls13),
+                pool("roundrobin", always));
+
+        assertThat(changes.get(0).message()).startsWith(
+                "Server web-02 (10.0.0.2:80) [only if openssl_version_atleast(1.1.1)] removed from pool web");
+        assertThat(changes.get(0).before()).endsWith("only if openssl_version_atleast(1.1.1)");
     }
 }

@@ -16,7 +16,7 @@ class LintReportRendererTest {
         LintReport report = new LintReport("a1b2c3", List.of("a|b.cfg"), List.of(new LintFinding(
                 LintFinding.Kind.SINGLE_POINT_OF_FAILURE, Risk.HIGH, "a|b.cfg", 7, "web", "",
                 "pool web | has one server\nweb-01")), List.of(new DiffResult.ParseError("x.cfg", 3, 1,
-                "unknown keyword 'sever'\nin backend web", "files")), Risk.CRITICAL, true);
+                "unknown keyword 'sever'\nin backend web", "files")), Risk.CRITICAL, true, 1);
 
         // act
         String markdown = LintReportRenderer.markdown(report);

@@ -23,6 +23,43 @@ public final class HaproxyProcess extends ManagedProcess {
         this.socket = socket;
         this.configFile = configFile;
         awaitPort(frontendPort, Duration.ofSeconds(10));
+        awaitSocket(Duration.ofSeconds(10));
+    }
+
+    /**
+     * When the config has a runtime API socket, waits until it accepts a connection: the frontend may listen a moment
+     * before the socket exists, and a test that reads the live state at once would see no socket.
+     */
+    private void awaitSocket(Duration timeout) {
+        String config;
+        try {
+            config = Files.readString(configFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!config.contains(socket.toString())) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IllegalStateException("haproxy exited before its runtime API socket was ready:\n" + output());
+            }
+            try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                    java.net.UnixDomainSocketAddress.of(socket))) {
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + socket, interrupted);
+                }
+            }
+        }
+        close();
+        throw new IllegalStateException("haproxy's runtime API socket " + socket + " was not ready within " + timeout
+                + ":\n" + output());
     }
 
     /** The haproxy binary: {@code $HAPROXY_BIN}, else {@code /usr/sbin/haproxy}, else {@code haproxy} on PATH. */

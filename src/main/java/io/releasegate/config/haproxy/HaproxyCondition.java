@@ -10,8 +10,12 @@ import java.util.Set;
  * the runtime environment: terms are numbers ({@code strtol}, non-zero is true), {@code (expr)}, {@code !term} and
  * predicates, combined with {@code &&} and {@code ||}. {@code version_atleast}/{@code version_before} compare with
  * {@link #VERSION}, {@code feature()} looks in {@link #FEATURES} (the Debian 12 build of HAProxy 2.6.12),
- * {@code streq}/{@code strneq} compare strings, and {@code defined()} is always false because environment variables
- * are not expanded. The SSL library predicates and unknown predicates are errors.
+ * {@code streq}/{@code strneq} compare strings. What depends on the machine HAProxy will run on cannot be known
+ * offline and is {@link Value#UNKNOWN}: the SSL library predicates ({@code openssl_version_atleast},
+ * {@code openssl_version_before}, {@code ssllib_name_startswith}), {@code defined()} of an environment variable, and
+ * string comparisons of an environment variable reference (they are not expanded). Unknown values combine with
+ * Kleene's three-valued logic ({@code 0 && unknown} is false, {@code 1 || unknown} is true). Unknown predicates and
+ * syntax errors are errors, as in HAProxy.
  */
 final class HaproxyCondition {
     /** The HAProxy version conditions are evaluated against. */
@@ -29,6 +33,33 @@ final class HaproxyCondition {
     private final String text;
     private int pos;
 
+    /** The value of a condition: true, false, or not knowable without the machine HAProxy runs on. */
+    enum Value {
+        TRUE, FALSE, UNKNOWN;
+
+        static Value of(boolean value) {
+            return value ? TRUE : FALSE;
+        }
+
+        Value not() {
+            return this == UNKNOWN ? UNKNOWN : of(this == FALSE);
+        }
+
+        Value and(Value other) {
+            if (this == FALSE || other == FALSE) {
+                return FALSE;
+            }
+            return this == TRUE && other == TRUE ? TRUE : UNKNOWN;
+        }
+
+        Value or(Value other) {
+            if (this == TRUE || other == TRUE) {
+                return TRUE;
+            }
+            return this == FALSE && other == FALSE ? FALSE : UNKNOWN;
+        }
+    }
+
     private HaproxyCondition(String path, int line, int column, String text) {
         this.path = path;
         this.line = line;
@@ -40,12 +71,12 @@ final class HaproxyCondition {
      * @param expression the words after {@code .if}, joined with single spaces (as HAProxy re-merges them)
      * @param column     column of the first word of the expression, for error positions
      */
-    static boolean evaluate(String path, int line, int column, String expression) throws ConfigParseException {
+    static Value evaluate(String path, int line, int column, String expression) throws ConfigParseException {
         if (expression.isEmpty()) {
-            return false;
+            return Value.FALSE;
         }
         HaproxyCondition condition = new HaproxyCondition(path, line, column, expression);
-        boolean value = condition.expr(MAX_DEPTH);
+        Value value = condition.expr(MAX_DEPTH);
         condition.skipBlanks();
         if (condition.pos < expression.length()) {
             throw condition.error("unexpected character '" + expression.charAt(condition.pos)
@@ -54,33 +85,33 @@ final class HaproxyCondition {
         return value;
     }
 
-    private boolean expr(int depth) throws ConfigParseException {
+    private Value expr(int depth) throws ConfigParseException {
         checkDepth(depth);
-        boolean value = and(depth - 1);
+        Value value = and(depth - 1);
         skipBlanks();
         if (peek(0) == '|' && peek(1) == '|') {
             pos += 2;
             skipBlanks();
-            boolean right = expr(depth - 1);
-            value = value || right;
+            Value right = expr(depth - 1);
+            value = value.or(right);
         }
         return value;
     }
 
-    private boolean and(int depth) throws ConfigParseException {
+    private Value and(int depth) throws ConfigParseException {
         checkDepth(depth);
-        boolean value = term(depth - 1);
+        Value value = term(depth - 1);
         skipBlanks();
         if (peek(0) == '&' && peek(1) == '&') {
             pos += 2;
             skipBlanks();
-            boolean right = and(depth - 1);
-            value = value && right;
+            Value right = and(depth - 1);
+            value = value.and(right);
         }
         return value;
     }
 
-    private boolean term(int depth) throws ConfigParseException {
+    private Value term(int depth) throws ConfigParseException {
         checkDepth(depth);
         skipBlanks();
         if (pos >= text.length()) {
@@ -94,21 +125,25 @@ final class HaproxyCondition {
         }
         Long number = number();
         if (number != null) {
-            return negate != (number != 0);
+            return negated(Value.of(number != 0), negate);
         }
         if (peek(0) == '(') {
             pos++;
             skipBlanks();
-            boolean value = expr(depth - 1);
+            Value value = expr(depth - 1);
             skipBlanks();
             if (peek(0) != ')') {
                 throw error("expected ')' after conditional expression");
             }
             pos++;
             skipBlanks();
-            return negate != value;
+            return negated(value, negate);
         }
-        return negate != predicate();
+        return negated(predicate(), negate);
+    }
+
+    private static Value negated(Value value, boolean negate) {
+        return negate ? value.not() : value;
     }
 
     /** {@code strtol(in, &end, 0)}: optional blanks, sign, 0x hex, leading-0 octal, decimal. */
@@ -144,7 +179,7 @@ final class HaproxyCondition {
         return value;
     }
 
-    private boolean predicate() throws ConfigParseException {
+    private Value predicate() throws ConfigParseException {
         int start = pos;
         while (pos < text.length() && text.charAt(pos) != ' ' && text.charAt(pos) != '(') {
             pos++;
@@ -162,15 +197,19 @@ final class HaproxyCondition {
         };
         List<String> args = arguments(name, arity);
         return switch (name) {
-            case "defined" -> false;
-            case "feature" -> FEATURES.contains(args.get(0));
-            case "streq" -> args.get(0).equals(args.get(1));
-            case "strneq" -> !args.get(0).equals(args.get(1));
-            case "version_atleast" -> compareWithCurrent(args.get(0)) <= 0;
-            case "version_before" -> compareWithCurrent(args.get(0)) > 0;
-            default -> throw error("predicate '" + name
-                    + "' depends on the SSL library at run time and is not evaluated");
+            case "feature" -> Value.of(FEATURES.contains(args.get(0)));
+            case "streq" -> fromEnvironment(args) ? Value.UNKNOWN : Value.of(args.get(0).equals(args.get(1)));
+            case "strneq" -> fromEnvironment(args) ? Value.UNKNOWN : Value.of(!args.get(0).equals(args.get(1)));
+            case "version_atleast" -> Value.of(compareWithCurrent(args.get(0)) <= 0);
+            case "version_before" -> Value.of(compareWithCurrent(args.get(0)) > 0);
+            // the environment and the SSL library of the machine HAProxy will run on
+            default -> Value.UNKNOWN;
         };
+    }
+
+    /** Whether a string argument refers to an environment variable, which is not expanded offline. */
+    private static boolean fromEnvironment(List<String> args) {
+        return args.stream().anyMatch(arg -> arg.indexOf('$') >= 0);
     }
 
     /** A simplified {@code make_arg_list()}: {@code (a,b)} with optional quotes and backslash escapes. */

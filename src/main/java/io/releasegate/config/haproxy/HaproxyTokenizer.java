@@ -24,11 +24,19 @@ import java.util.List;
 public final class HaproxyTokenizer {
     /** HAProxy's {@code MAX_LINE_ARGS}. */
     public static final int MAX_WORDS = 64;
+    /** A line that carries nothing (blank, comment): one instance, never handed on. */
+    private static final HaproxyLine BLANK = new HaproxyLine(0, null, null, 0);
 
     private final String path;
 
     public HaproxyTokenizer(String path) {
         this.path = path;
+    }
+
+    /** Receives the lines of a file that carry a statement, one at a time. */
+    @FunctionalInterface
+    public interface LineSink {
+        void accept(HaproxyLine line) throws ConfigParseException;
     }
 
     /**
@@ -39,32 +47,111 @@ public final class HaproxyTokenizer {
      */
     public List<HaproxyLine> tokenize(String content) throws ConfigParseException {
         List<HaproxyLine> lines = new ArrayList<>();
+        forEachLine(content, lines::add);
+        return lines;
+    }
+
+    /**
+     * Tokenizes a whole file one line at a time, handing each line that carries a statement to {@code sink} before
+     * reading the next, so that a large file is never held as words all at once.
+     *
+     * @return the number of lines in the file
+     * @throws ConfigParseException as {@link #tokenize}, or whatever {@code sink} throws
+     */
+    public int forEachLine(String content, LineSink sink) throws ConfigParseException {
+        char[] buffer = new char[256];
         int number = 0;
         int start = 0;
         int length = content.length();
         while (start < length) {
             number++;
             int end = content.indexOf('\n', start);
-            boolean lastWithoutLf = end < 0;
-            if (lastWithoutLf) {
-                end = length;
-            }
-            String raw = content.substring(start, end);
-            int nul = raw.indexOf('\0');
-            if (nul >= 0) {
-                throw new ConfigParseException(path, number, nul + 1, "stray NUL character");
-            }
-            if (lastWithoutLf) {
+            if (end < 0) {
+                String raw = content.substring(start);
+                int nul = raw.indexOf('\0');
+                if (nul >= 0) {
+                    throw new ConfigParseException(path, number, nul + 1, "stray NUL character");
+                }
                 throw new ConfigParseException(path, number, raw.length() + 1,
                         "missing line feed at the end of the last line (HAProxy rejects a truncated file)");
             }
-            HaproxyLine line = tokenizeLine(raw, number);
-            if (line.scope() != null || !line.tokens().isEmpty()) {
-                lines.add(line);
+            if (end - start > buffer.length) {
+                buffer = new char[Math.max(end - start, buffer.length * 2)];
+            }
+            content.getChars(start, end, buffer, 0);
+            HaproxyLine line = plainLine(buffer, end - start, content, start, number);
+            if (line == null) {
+                String raw = content.substring(start, end);
+                int nul = raw.indexOf('\0');
+                if (nul >= 0) {
+                    throw new ConfigParseException(path, number, nul + 1, "stray NUL character");
+                }
+                line = tokenizeLine(raw, number);
+            }
+            if (!line.empty()) {
+                sink.accept(line);
             }
             start = end + 1;
         }
-        return lines;
+        return number;
+    }
+
+    /**
+     * The fast path for the lines most files are made of: no quote, no backslash, no scope, no NUL, fewer words than
+     * the limit. Words are the runs of non-blank characters before a {@code #} or a {@code \r}, as
+     * {@link #tokenizeLine} finds them. Returns null for any other line, which the full tokenizer then reads.
+     */
+    private static HaproxyLine plainLine(char[] line, int length, String content, int offset, int number) {
+        String[] words = null;
+        int[] columns = null;
+        int count = 0;
+        int separators = 0;
+        int i = 0;
+        while (i < length && isSpace(line[i])) {
+            i++;
+        }
+        if (i < length && line[i] == '[') {
+            return null;
+        }
+        while (i < length) {
+            char c = line[i];
+            if (c == '#' || c == '\r') {
+                break;
+            }
+            if (c == '"' || c == '\'' || c == '\\' || c == '\0') {
+                return null;
+            }
+            if (isSpace(c)) {
+                while (i < length && isSpace(line[i])) {
+                    i++;
+                }
+                if (++separators >= MAX_WORDS) {
+                    return null;
+                }
+                continue;
+            }
+            int wordStart = i;
+            while (i < length) {
+                char w = line[i];
+                if (isSpace(w) || w == '#' || w == '\r') {
+                    break;
+                }
+                if (w == '"' || w == '\'' || w == '\\' || w == '\0') {
+                    return null;
+                }
+                i++;
+            }
+            if (words == null) {
+                words = new String[8];
+                columns = new int[8];
+            } else if (count == words.length) {
+                words = java.util.Arrays.copyOf(words, count * 2);
+                columns = java.util.Arrays.copyOf(columns, count * 2);
+            }
+            words[count] = content.substring(offset + wordStart, offset + i);
+            columns[count++] = wordStart + 1;
+        }
+        return count == 0 ? BLANK : new HaproxyLine(number, words, columns, count);
     }
 
     /**

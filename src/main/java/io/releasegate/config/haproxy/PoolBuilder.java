@@ -4,12 +4,17 @@ import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Collects the servers of one {@code backend}/{@code listen} section and builds its {@link Pool}. */
 final class PoolBuilder {
+    /** A checked server without a port, at a line and column. */
+    private record Unported(String server, int line, int column) {
+    }
+
     /** Upper bound of servers one {@code server-template} line may create, to bound memory. */
     static final int MAX_TEMPLATE_SERVERS = 10_000;
 
@@ -18,13 +23,25 @@ final class PoolBuilder {
     private final String path;
     final ProxySettings settings;
     private final List<Server> servers = new ArrayList<>();
-    private final Map<String, Integer> serverLines = new HashMap<>();
+    private final Set<String> serverNames = new HashSet<>();
+    private final Set<String> conditionalNames = new HashSet<>();
+    /** Servers that are checked but have no port: valid only if the tcp-check rules give one (known at the end). */
+    private final List<Unported> needCheckPort = new ArrayList<>();
+    private final SettingsCache cache;
+    /** The condition the lines being read depend on, or empty. */
+    String condition = "";
 
-    PoolBuilder(String name, int line, String path, ProxySettings settings) {
+    /** @param cache what this parse already knows of server settings */
+    PoolBuilder(String name, int line, String path, ProxySettings settings, SettingsCache cache) {
         this.name = name;
         this.line = line;
         this.path = path;
         this.settings = settings;
+        this.cache = cache;
+    }
+
+    String name() {
+        return name;
     }
 
     /** {@code server <name> <addr>[:port] [params]}. */
@@ -52,7 +69,8 @@ final class PoolBuilder {
         int dash = range.indexOf('-');
         long low = dash < 0 ? 1 : number(range.substring(0, dash));
         long high = number(dash < 0 ? range : range.substring(dash + 1));
-        if (low < 1 || high < low) {
+        // a range may start at 0 (srv0..srv9), a count may not
+        if (low < 0 || high < low || high < 1) {
             throw new ConfigParseException(path, statement.number(), statement.column(2),
                     "wrong server-template number or range '" + range + "'");
         }
@@ -70,32 +88,47 @@ final class PoolBuilder {
         settings.defaultServer.apply(statement, 1, true, path);
     }
 
-    Pool build() {
+    /** The pool, once the section is complete; fails for a checked server whose port nothing gives. */
+    Pool build() throws ConfigParseException {
+        if (!needCheckPort.isEmpty()) {
+            String missing = settings.missingCheckPort();
+            if (!missing.isEmpty()) {
+                Unported first = needCheckPort.get(0);
+                throw new ConfigParseException(path, first.line(), first.column(), "backend '" + name
+                        + "': server '" + first.server() + "' " + missing);
+            }
+        }
         boolean anyCheck = servers.stream().anyMatch(Server::healthCheck);
         return new Pool(name, settings.algorithm(), settings.healthCheck(anyCheck), path, line, servers);
     }
 
     private void add(String serverName, String addressText, HaproxyLine statement, int paramsFrom)
             throws ConfigParseException {
-        Integer previous = serverLines.putIfAbsent(serverName, statement.number());
-        if (previous != null) {
+        boolean conditional = !condition.isEmpty();
+        if (!serverNames.add(serverName) && !conditional && !conditionalNames.contains(serverName)) {
+            int previous = servers.stream().filter(server -> server.name().equals(serverName)).findFirst()
+                    .orElseThrow().line();
             throw new ConfigParseException(path, statement.number(), statement.column(1), "backend '" + name
                     + "', another server named '" + serverName + "' was already defined at line " + previous);
         }
         ServerAddress address = ServerAddress.parse(addressText, statement, paramsFrom - 1, path);
-        ServerSettings effective = settings.defaultServer.copy();
-        effective.apply(statement, paramsFrom, false, path);
+        SettingsCache.Effective effective = cache.of(settings.defaultServer, statement, paramsFrom, path);
         boolean literal = address.host().contains("$");
-        if (effective.check && address.inet() && address.port() == 0 && !literal
-                && !effective.params.containsKey("port")) {
-            throw new ConfigParseException(path, statement.number(), statement.column(paramsFrom - 1),
-                    "server '" + serverName + "' has health checks but neither a service port nor a check port");
+        if (effective.check() && address.inet() && address.port() == 0 && !literal
+                && !effective.params().containsKey("port") && !effective.params().getOrDefault("addr", "")
+                .matches(".*:[0-9]+")) {
+            needCheckPort.add(new Unported(serverName, statement.number(), statement.column(paramsFrom - 1)));
         }
+        Map<String, String> params = effective.params();
         if (!address.portOffset().isEmpty()) {
-            effective.params.put("port-offset", address.portOffset());
+            params = cache.with(params, "port-offset", address.portOffset());
         }
-        servers.add(new Server(serverName, address.host(), address.port(), effective.weight, effective.backup,
-                effective.disabled, effective.check, statement.number(), effective.params));
+        if (conditional) {
+            conditionalNames.add(serverName);
+        }
+        servers.add(new Server(cache.name(serverName), address.host(), address.port(), effective.weight(),
+                effective.backup(),
+                effective.disabled(), effective.check(), statement.number(), params, condition));
     }
 
     private void checkName(String value, HaproxyLine statement, int index) throws ConfigParseException {

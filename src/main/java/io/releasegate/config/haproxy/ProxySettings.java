@@ -22,6 +22,13 @@ final class ProxySettings {
     String sendUri;
     String sendVersion;
     ServerSettings defaultServer = new ServerSettings();
+    /** The tcp-check rules in force: inherited from the defaults section until the section writes its own. */
+    TcpChecks tcpChecks = TcpChecks.NONE;
+    private boolean ownTcpChecks;
+    /** A defaults section with tcp-request/tcp-response/http-request/http-response rules (a listen may not use it). */
+    boolean definesRules;
+    /** The {@code default_backend} a defaults section gives the frontends after it, with its line. */
+    HaproxyLine defaultBackend;
 
     ProxySettings copy() {
         ProxySettings copy = new ProxySettings();
@@ -35,7 +42,37 @@ final class ProxySettings {
         copy.sendUri = sendUri;
         copy.sendVersion = sendVersion;
         copy.defaultServer = defaultServer.copy();
+        copy.tcpChecks = tcpChecks;
+        copy.definesRules = definesRules;
+        copy.defaultBackend = defaultBackend;
         return copy;
+    }
+
+    /** A {@code tcp-check} rule of this section: the first one replaces the rules inherited from defaults. */
+    void tcpCheck(HaproxyLine line) {
+        if (!ownTcpChecks) {
+            tcpChecks = TcpChecks.NONE;
+            ownTcpChecks = true;
+        }
+        tcpChecks = tcpChecks.with(line);
+    }
+
+    /**
+     * Why a server that is checked but has neither a service port nor a check port is refused, as HAProxy 2.6's
+     * {@code init_srv_check()} says it; empty when the section's tcp-check rules give the port.
+     */
+    String missingCheckPort() {
+        if (!"tcp-check".equals(checkType) || tcpChecks.rules() == 0) {
+            return "has neither service port nor check port";
+        }
+        if (!tcpChecks.startsWithConnectWithPort()) {
+            return "has neither service port nor check port nor tcp_check rule 'connect' with port information";
+        }
+        if (!tcpChecks.everyConnectHasPort()) {
+            return "has neither service port nor check port, and a tcp_check rule 'connect' with no port "
+                    + "information";
+        }
+        return "";
     }
 
     /** The effective algorithm; HAProxy's default is {@code roundrobin}. */
@@ -65,7 +102,9 @@ final class ProxySettings {
     void balance(HaproxyLine line, String path) throws ConfigParseException {
         String algorithm = line.word(1);
         if (algorithm.isEmpty()) {
-            throw new ConfigParseException(path, line.number(), line.column(0), "'balance' expects an algorithm");
+            // backend_parse_balance(): "if no option is set, use round-robin by default"
+            balance = "roundrobin";
+            return;
         }
         boolean known = ALGORITHMS.contains(algorithm) || algorithm.startsWith("random")
                 || algorithm.startsWith("hdr(") || algorithm.startsWith("rdp-cookie");

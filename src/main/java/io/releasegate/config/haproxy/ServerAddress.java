@@ -71,7 +71,7 @@ record ServerAddress(String host, int port, String portOffset, boolean inet) {
         if (digits.indexOf('-') >= 0) {
             throw error("port range not permitted in server address '" + text + "'", line, index, path);
         }
-        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 5 || !allDigits(digits)) {
             throw error("invalid port '" + port + "' in server address '" + text + "'", line, index, path);
         }
         int value = Integer.parseInt(digits);
@@ -79,6 +79,16 @@ record ServerAddress(String host, int port, String portOffset, boolean inet) {
             throw error("port " + value + " out of range in server address '" + text + "'", line, index, path);
         }
         return offset ? new ServerAddress(host, 0, port, true) : new ServerAddress(host, value, "", true);
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ConfigParseException error(String reason, HaproxyLine line, int index, String path) {

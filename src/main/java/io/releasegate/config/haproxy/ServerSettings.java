@@ -14,6 +14,8 @@ final class ServerSettings {
     boolean disabled;
     boolean check;
     final TreeMap<String, String> params = new TreeMap<>();
+    /** These settings as text, made when first asked for after a change. */
+    private String signature;
 
     ServerSettings copy() {
         ServerSettings copy = new ServerSettings();
@@ -22,7 +24,19 @@ final class ServerSettings {
         copy.disabled = disabled;
         copy.check = check;
         copy.params.putAll(params);
+        copy.signature = signature;
         return copy;
+    }
+
+    /** Everything these settings hold, as text: equal settings, equal text. */
+    String signature() {
+        if (signature == null) {
+            StringBuilder text = new StringBuilder().append(weight).append(backup ? 'b' : '-')
+                    .append(disabled ? 'd' : '-').append(check ? 'c' : '-');
+            params.forEach((key, value) -> text.append('\u0000').append(key).append('\u0001').append(value));
+            signature = text.toString();
+        }
+        return signature;
     }
 
     /**
@@ -31,6 +45,7 @@ final class ServerSettings {
      * @param inDefaultServer whether the line is a {@code default-server} line
      */
     void apply(HaproxyLine line, int from, boolean inDefaultServer, String path) throws ConfigParseException {
+        signature = null;
         int i = from;
         while (i < line.size()) {
             String keyword = line.word(i);

@@ -36,6 +36,11 @@ record NginxAddress(String host, int port) {
     }
 
     static NginxAddress parse(String url, boolean portRequired) throws Invalid {
+        return parse(url, portRequired, 80);
+    }
+
+    /** @param defaultPort the port when none is written: 80, or 0 where DNS SRV records give it */
+    static NginxAddress parse(String url, boolean portRequired, int defaultPort) throws Invalid {
         if (url.regionMatches(true, 0, "unix:", 0, 5)) {
             String path = url.substring(5);
             if (path.isEmpty()) {
@@ -73,7 +78,7 @@ record NginxAddress(String host, int port) {
                 throw new Invalid("invalid host");
             }
         }
-        int number = 80;
+        int number = defaultPort;
         if (port == null) {
             if (portRequired) {
                 throw new Invalid("no port");

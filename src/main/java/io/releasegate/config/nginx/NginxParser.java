@@ -23,8 +23,6 @@ import java.util.Set;
  * upstream rules are nginx 1.22's; see {@code docs/formats/nginx.md}. Stateless and thread-safe.
  */
 public final class NginxParser implements ConfigParser {
-    private static final Set<String> ANY_UPSTREAM_CHECKED = Set.of("main", "events", "http", "stream", "http server",
-            "stream server", "location");
 
     @Override
     public ConfigFormat format() {
@@ -37,9 +35,10 @@ public final class NginxParser implements ConfigParser {
         try {
             NginxTreeReader reader = new NginxTreeReader(file, resolver);
             List<NginxStatement> tree = reader.readTopLevel(file, content);
-            Walk walk = new Walk();
-            walk.block(tree, isHttpFragment(tree) ? Context.HTTP : Context.MAIN, "");
-            return new ConfigFile(file, ConfigFormat.NGINX, walk.pools(), walk.directives, reader.includedFiles());
+            NginxWalk walk = new NginxWalk();
+            walk.top(tree, isHttpFragment(tree));
+            return new ConfigFile(file, ConfigFormat.NGINX, walk.pools(), walk.directives(),
+                    reader.includedFiles(), walk.routes(), walk.notes());
         } catch (StackOverflowError | RuntimeException e) {
             throw new ConfigParseException(file, 0, 0, "cannot read this nginx configuration: " + e);
         }
@@ -60,134 +59,6 @@ public final class NginxParser implements ConfigParser {
             blocks |= statement.isBlock() && ("upstream".equals(name) || "server".equals(name));
         }
         return blocks;
-    }
-
-    /** Where a statement stands, as far as the rules checked here need to know. */
-    private enum Context {
-        MAIN("main"), EVENTS("events"), HTTP("http"), STREAM("stream"), HTTP_SERVER("http server"),
-        STREAM_SERVER("stream server"), LOCATION("location"), OTHER("other");
-
-        private final String id;
-
-        Context(String id) {
-            this.id = id;
-        }
-    }
-
-    /** One pass over the statement tree. */
-    private static final class Walk {
-        private final List<Directive> directives = new ArrayList<>();
-        private final Map<String, NginxUpstream> upstreams = new LinkedHashMap<>();
-        private final Map<String, String> upstreamKeys = new HashMap<>();
-        private final List<String> activeHealthChecked = new ArrayList<>();
-
-        List<Pool> pools() {
-            for (String name : activeHealthChecked) {
-                NginxUpstream upstream = upstreams.get(name);
-                if (upstream != null) {
-                    upstream.markActiveHealthCheck();
-                }
-            }
-            return upstreams.values().stream().map(NginxUpstream::toPool).toList();
-        }
-
-        void block(List<NginxStatement> statements, Context context, String scope) throws ConfigParseException {
-            String proxyPass = null;
-            for (NginxStatement statement : statements) {
-                if ("proxy_pass".equals(statement.name()) && statement.args().size() == 1) {
-                    proxyPass = statement.args().get(0);
-                }
-            }
-            for (NginxStatement statement : statements) {
-                statement(statement, context, scope, proxyPass);
-            }
-        }
-
-        private void statement(NginxStatement statement, Context context, String scope, String proxyPass)
-                throws ConfigParseException {
-            String name = statement.name();
-            String where = scope.isEmpty() ? "main" : scope;
-            if ("include".equals(name)) {
-                requireSimple(statement);
-                directives.add(new Directive(where, NginxText.canonical(statement.words()), statement.line()));
-            } else if ("upstream".equals(name) && (context == Context.HTTP || context == Context.STREAM)) {
-                upstream(statement, context == Context.STREAM);
-            } else if ("server".equals(name) && (context == Context.HTTP || context == Context.STREAM)) {
-                virtualServer(statement, context, scope);
-            } else if (("upstream".equals(name) || "server".equals(name) || NginxUpstream.BALANCERS.contains(name))
-                    && ANY_UPSTREAM_CHECKED.contains(context.id)) {
-                throw notAllowed(statement);
-            } else if ("health_check".equals(name) && proxyPass != null) {
-                activeHealthChecked.add(NginxUpstream.poolName(upstreamOf(proxyPass),
-                        context == Context.STREAM_SERVER));
-                addGeneric(statement, where, directives);
-            } else if (statement.isBlock()) {
-                directives.add(blockHeader(statement, where));
-                block(statement.children(), childContext(name, context), child(scope, label(statement)));
-            } else {
-                directives.add(new Directive(where, NginxText.canonical(statement.words()), statement.line()));
-            }
-        }
-
-        private void upstream(NginxStatement statement, boolean stream) throws ConfigParseException {
-            if (!statement.isBlock()) {
-                throw new ConfigParseException(statement.file(), statement.line(), statement.column(),
-                        "directive \"upstream\" has no opening \"{\"");
-            }
-            if (statement.args().size() != 1) {
-                throw argumentCount(statement);
-            }
-            String key = (stream ? "stream " : "http ") + NginxUpstream.lower(statement.args().get(0));
-            if (upstreamKeys.putIfAbsent(key, statement.args().get(0)) != null) {
-                throw new ConfigParseException(statement.file(), statement.line(), statement.column(),
-                        "duplicate upstream \"" + statement.args().get(0) + "\"");
-            }
-            NginxUpstream upstream = new NginxUpstream(statement, stream).read();
-            upstreams.put(upstream.poolName(), upstream);
-            directives.addAll(upstream.directives());
-        }
-
-        private void virtualServer(NginxStatement statement, Context context, String scope)
-                throws ConfigParseException {
-            if (!statement.isBlock()) {
-                throw new ConfigParseException(statement.file(), statement.line(), statement.column(),
-                        "directive \"server\" has no opening \"{\"");
-            }
-            if (!statement.args().isEmpty()) {
-                throw argumentCount(statement);
-            }
-            String label = serverLabel(statement, context == Context.HTTP);
-            directives.add(new Directive(scope, label + " {...}", statement.line()));
-            block(statement.children(), context == Context.HTTP ? Context.HTTP_SERVER : Context.STREAM_SERVER,
-                    child(scope, label));
-        }
-    }
-
-    private static Context childContext(String name, Context parent) {
-        if (parent == Context.MAIN) {
-            return switch (name) {
-                case "http" -> Context.HTTP;
-                case "stream" -> Context.STREAM;
-                case "events" -> Context.EVENTS;
-                default -> Context.OTHER;
-            };
-        }
-        if ("location".equals(name) && (parent == Context.HTTP_SERVER || parent == Context.LOCATION)) {
-            return Context.LOCATION;
-        }
-        return Context.OTHER;
-    }
-
-    private static String child(String scope, String label) {
-        return scope.isEmpty() ? label : scope + " > " + label;
-    }
-
-    private static String label(NginxStatement block) {
-        return NginxText.canonical(block.words());
-    }
-
-    private static Directive blockHeader(NginxStatement block, String where) {
-        return new Directive(where, label(block) + " {...}", block.line());
     }
 
     /** {@code server NAME:PORT} from the first {@code server_name} and the first {@code listen} of the block. */
@@ -232,6 +103,14 @@ public final class NginxParser implements ConfigParser {
             }
         }
         return rest.substring(0, end);
+    }
+
+    static String label(NginxStatement block) {
+        return NginxText.canonical(block.words());
+    }
+
+    static Directive blockHeader(NginxStatement block, String where) {
+        return new Directive(where, label(block) + " {...}", block.line());
     }
 
     /** Adds a statement outside the pool model, recursing into a block. */

@@ -1,5 +1,6 @@
 package io.releasegate.config.nginx;
 
+import io.releasegate.config.ConfigNote;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.Directive;
 import io.releasegate.config.Pool;
@@ -29,14 +30,17 @@ final class NginxUpstream {
     private final String scope;
     private final List<Server> servers = new ArrayList<>();
     private final List<Directive> directives = new ArrayList<>();
+    private final List<ConfigNote> notes;
     private NginxStatement balancer;
     private String algorithm = "roundrobin";
     private boolean backupAllowed = true;
     private boolean activeHealthCheck;
 
-    NginxUpstream(NginxStatement block, boolean stream) {
+    /** @param notes where NGINX Plus and newer directives and parameters of the block are noted */
+    NginxUpstream(NginxStatement block, boolean stream, List<ConfigNote> notes) {
         this.block = block;
         this.stream = stream;
+        this.notes = notes;
         this.poolName = poolName(block.args().get(0), stream);
         this.scope = "upstream " + poolName;
     }
@@ -68,6 +72,9 @@ final class NginxUpstream {
             } else if ("upstream".equals(name) || "include".equals(name) && statement.isBlock()) {
                 throw NginxParser.notAllowed(statement);
             } else {
+                if (!NginxDirectives.known(name)) {
+                    notes.add(NginxWalk.unknown(statement, poolName));
+                }
                 NginxParser.addGeneric(statement, scope, directives);
             }
         }
@@ -87,6 +94,9 @@ final class NginxUpstream {
     private void balancer(NginxStatement statement) throws ConfigParseException {
         NginxParser.requireSimple(statement);
         String name = statement.name();
+        if (!NginxDirectives.known(name)) {
+            notes.add(NginxWalk.unknown(statement, poolName));
+        }
         List<String> args = statement.args();
         switch (name) {
             case "least_conn" -> {
@@ -114,6 +124,9 @@ final class NginxUpstream {
                 }
                 if (args.size() == 2 && !"least_conn".equals(args.get(1)) && !args.get(1).startsWith("least_time=")) {
                     throw invalidParameter(statement, args.get(1));
+                }
+                if (args.size() == 2 && args.get(1).startsWith("least_time=")) {
+                    notes.add(plusParameter(statement, args.get(1)));
                 }
                 setBalancer(statement, NginxText.canonical(statement.words()), false);
             }
@@ -153,7 +166,9 @@ final class NginxUpstream {
         String url = statement.args().get(0);
         NginxAddress address;
         try {
-            address = NginxAddress.parse(url, stream);
+            // with service= (NGINX Plus, nginx 1.27.3+) the port comes from DNS SRV records
+            boolean service = settings.plus.containsKey("service");
+            address = NginxAddress.parse(url, stream && !service, service ? 0 : 80);
         } catch (NginxAddress.Invalid e) {
             throw new ConfigParseException(statement.file(), statement.line(), statement.column(),
                     e.getMessage() + " in upstream \"" + url + "\"");
@@ -170,6 +185,17 @@ final class NginxUpstream {
                 .param("max_conns", Long.toString(settings.maxConns));
         settings.plus.forEach(server::param);
         servers.add(server.build());
+        for (String parameter : settings.plusWritten) {
+            notes.add(plusParameter(statement, parameter));
+        }
+    }
+
+    private ConfigNote plusParameter(NginxStatement statement, String parameter) {
+        String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=') + 1) : parameter;
+        return new ConfigNote(ConfigNote.Kind.UNKNOWN_TO_THIS_VERSION, statement.file(),
+                NginxWalk.reportedLine(statement), poolName,
+                name, "\"" + statement.name() + "\" parameter \"" + parameter + "\" is not known to "
+                        + NginxDirectives.VERSION + " (NGINX Plus or a newer nginx): kept as written, not evaluated.");
     }
 
     /** The parameters of one {@code server} line, with nginx's defaults. */
@@ -181,6 +207,7 @@ final class NginxUpstream {
         boolean backup;
         boolean down;
         final java.util.Map<String, String> plus = new java.util.TreeMap<>();
+        final List<String> plusWritten = new ArrayList<>();
 
         void apply(NginxStatement statement, String parameter) throws ConfigParseException {
             if (parameter.startsWith("weight=")) {
@@ -210,6 +237,7 @@ final class NginxUpstream {
 
         /** nginx Plus parameters (nginx 1.22 open source rejects them as invalid). */
         private void applyPlus(NginxStatement statement, String parameter) throws ConfigParseException {
+            plusWritten.add(parameter);
             if ("resolve".equals(parameter) || "drain".equals(parameter)) {
                 plus.put(parameter, "true");
             } else if (parameter.startsWith("slow_start=")) {

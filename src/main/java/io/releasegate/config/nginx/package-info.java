@@ -1,2 +1,5 @@
-/** The nginx configuration tokenizer and parser that read {@code upstream} blocks into the pool model. */
+/**
+ * The nginx configuration tokenizer and parser that read {@code upstream} blocks and {@code *_pass} routes into the
+ * model.
+ */
 package io.releasegate.config.nginx;

@@ -62,6 +62,35 @@ class HaproxyParserProperties {
         }
     }
 
+    @Property(tries = 1000)
+    void shouldSplitEveryLineAsTheFullTokenizerDoes(@ForAll("lines") String raw) throws ConfigParseException {
+        // the file reader takes a fast path for plain lines; it must give exactly what the full tokenizer gives
+        HaproxyTokenizer tokenizer = new HaproxyTokenizer("t.cfg");
+        HaproxyLine full;
+        try {
+            full = tokenizer.tokenizeLine(raw, 1);
+        } catch (ConfigParseException e) {
+            ConfigParseException viaFile = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    ConfigParseException.class, () -> tokenizer.tokenize(raw + "\n"));
+            assertThat(viaFile).isNotNull();
+            assertThat(viaFile.getMessage()).isEqualTo(e.getMessage());
+            return;
+        }
+        List<HaproxyLine> viaFile = tokenizer.tokenize(raw + "\n");
+        if (full.tokens().isEmpty() && full.scope() == null) {
+            assertThat(viaFile).isEmpty();
+        } else {
+            assertThat(viaFile).containsExactly(full);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> lines() {
+        Arbitrary<String> word = Arbitraries.oneOf(Arbitraries.of(TOKENS),
+                Arbitraries.strings().withChars(" \t#\r\"'\\$abc:[]{}").ofMaxLength(4));
+        return word.list().ofMaxSize(10).map(words -> String.join(" ", words).replace("\n", ""));
+    }
+
     @Provide
     Arbitrary<String> soups() {
         Arbitrary<String> line = Arbitraries.of(TOKENS).list().ofMinSize(0).ofMaxSize(12)

@@ -8,6 +8,7 @@ import io.releasegate.config.ConfigFormat;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.Directive;
 import io.releasegate.config.Pool;
+import io.releasegate.config.Route;
 import io.releasegate.config.Server;
 import io.releasegate.config.SourceResolver;
 import java.util.Map;
@@ -73,14 +74,16 @@ class HaproxyParserTest {
     }
 
     @Test
-    void shouldKeepStatementsOutsidePoolsAsDirectives() throws ConfigParseException {
+    void shouldKeepStatementsOutsidePoolsAsDirectivesAndRoutesAsRoutes() throws ConfigParseException {
         ConfigFile file = fixture("incident-before.cfg");
 
         assertThat(file.directives()).contains(new Directive("global", "maxconn 2000", 3),
                 new Directive("defaults", "timeout server 30s", 12),
-                new Directive("frontend www", "bind 127.0.0.1:18080", 15),
-                new Directive("frontend www", "default_backend web", 16));
-        assertThat(file.directives()).noneMatch(d -> d.text().startsWith("server"));
+                new Directive("frontend www", "bind 127.0.0.1:18080", 15));
+        assertThat(file.directives()).noneMatch(d -> d.text().startsWith("server"))
+                .noneMatch(d -> d.text().startsWith("default_backend"));
+        assertThat(file.routes()).containsExactly(new Route("frontend www", "", "web", true, false,
+                "default_backend web", 16, ""));
     }
 
     @Test
@@ -185,8 +188,8 @@ class HaproxyParserTest {
                 "http-response set-header X-Quoted \"a \\\"quoted\\\" value\"",
                 "http-response set-header X-Strong \"single \\\\n kept\"",
                 "http-response set-header X-Hex ABC",
-                "http-response set-header X-Mixed parttwothree",
-                "default_backend quoted");
+                "http-response set-header X-Mixed parttwothree");
+        assertThat(file.routes()).extracting(Route::target).containsExactly("quoted");
         Pool quoted = file.pool("quoted").orElseThrow();
         assertThat(quoted.servers()).extracting(Server::name, Server::address, Server::healthCheck).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("s1", "127.0.0.1:9401", true),
@@ -199,7 +202,12 @@ class HaproxyParserTest {
 
         Pool cond = file.pool("cond").orElseThrow();
         assertThat(cond.algorithm()).isEqualTo("leastconn");
-        assertThat(cond.servers()).extracting(Server::name).containsExactly("tls", "nested", "parens");
+        // defined() depends on the environment HAProxy will run in: both branches are read, as conditional
+        assertThat(cond.servers()).extracting(Server::name, Server::condition).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("never", "defined(RG_FIXTURE_UNDEFINED_VAR)"),
+                org.assertj.core.groups.Tuple.tuple("tls", "not defined(RG_FIXTURE_UNDEFINED_VAR)"),
+                org.assertj.core.groups.Tuple.tuple("nested", "not defined(RG_FIXTURE_UNDEFINED_VAR)"),
+                org.assertj.core.groups.Tuple.tuple("parens", ""));
         assertThat(file.directives()).contains(
                 new Directive("", ".notice \"conditional blocks are evaluated against HAProxy 2.6\"", 1),
                 new Directive("", ".diag \"diagnostic message\"", 2));
@@ -321,7 +329,7 @@ class HaproxyParserTest {
         "duplicate-server.cfg | 13 | 12 | backend 'web', another server named 'w1' was already defined at line 12",
         "bad-balance.cfg | 12 | 13 | unknown balance algorithm 'fastest'",
         "port-range.cfg | 12 | 15 | port range not permitted in server address '127.0.0.1:9001-9005'",
-        "check-without-port.cfg | 12 | 15 | server 'w1' has health checks but neither a service port nor a check port",
+        "check-without-port.cfg | 12 | 15 | backend 'web': server 'w1' has neither service port nor check port",
         "bad-hex.cfg | 12 | 35 | truncated or invalid hexadecimal sequence",
         "missing-final-newline.cfg | 12 | 29 | missing line feed",
         "unknown-server-keyword.cfg | 12 | 30 | unknown server keyword 'fastest'",
@@ -359,9 +367,8 @@ class HaproxyParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "'backend\n' | 'backend' expects a <name> argument",
-        "'backend a b\n' | unexpected argument 'b'",
+        "'backend a b\n' | please use the 'bind' keyword for listening addresses",
         "'defaults d\ndefaults d\nbackend b from d\n' | ambiguous defaults section name 'd'",
-        "'backend b\n    balance\n' | 'balance' expects an algorithm",
         "'backend b\n    balance hash\n' | 'balance hash' expects an argument",
         "'backend b\n    option httpchk GET / HTTP/1.1 x\n' | cannot handle unexpected argument 'x'",
         "'backend b\n    server s 1.2.3.4:99999\n' | out of range",
@@ -372,7 +379,6 @@ class HaproxyParserTest {
         "'backend b\n    server-template s 1-100000 1.2.3.4:80\n' | creates more than",
         "'backend b\n    server s [::1:80\n' | missing ']'",
         "'backend b\n.if version_atleast(2.6) &&\n.endif\n' | unparsable conditional expression",
-        "'backend b\n.if openssl_version_atleast(1.1)\n.endif\n' | not evaluated",
         "'backend b\n.if streq(a)\n.endif\n' | expects 2 arguments",
         "'backend b\n.if (1\n.endif\n' | expected ')'",
         "'backend b\n.if 1 x\n.endif\n' | unexpected character 'x'",

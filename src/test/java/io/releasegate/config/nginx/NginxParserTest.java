@@ -6,6 +6,7 @@ import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.Directive;
 import io.releasegate.config.FileSystemSourceResolver;
 import io.releasegate.config.Pool;
+import io.releasegate.config.Route;
 import io.releasegate.config.Server;
 import io.releasegate.config.SourceResolver;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,9 @@ class NginxParserTest {
                 "http :: server example.org:18080 {...}",
                 "http > server example.org:18080 :: listen 127.0.0.1:18080",
                 "http > server example.org:18080 :: server_name example.org",
-                "http > server example.org:18080 :: location / {...}",
-                "http > server example.org:18080 > location / :: proxy_pass http://web");
+                "http > server example.org:18080 :: location / {...}");
+        assertThat(before.routes()).containsExactly(new Route("server example.org:18080", "location /", "web", true,
+                false, "proxy_pass http://web", 17, ""));
     }
 
     @Test
@@ -107,8 +109,9 @@ class NginxParserTest {
         assertThat(config.directives()).extracting(Directive::key).contains(
                 "main :: worker_processes 1",
                 "events :: worker_connections 64",
-                "upstream plain :: keepalive 16",
-                "http > server :18081 > location = /least :: proxy_pass http://least");
+                "upstream plain :: keepalive 16");
+        assertThat(config.routes()).extracting(Route::frontend, Route::condition, Route::target, Route::toPool)
+                .contains(org.assertj.core.groups.Tuple.tuple("server :18081", "location = /least", "least", true));
     }
 
     @Test
@@ -150,7 +153,8 @@ class NginxParserTest {
         assertThat(config.pool("stream:dns").orElseThrow().algorithm()).isEqualTo("hash $remote_addr consistent");
         assertThat(config.pool("db").orElseThrow().servers()).extracting(Server::name)
                 .containsExactly("127.0.0.1:8432");
-        assertThat(config.directives()).extracting(Directive::key).contains("stream > server :15432 :: proxy_pass db");
+        assertThat(config.routes()).extracting(Route::frontend, Route::target).contains(
+                org.assertj.core.groups.Tuple.tuple("stream server :15432", "stream:db"));
     }
 
     @Test
