@@ -86,8 +86,8 @@ class HoldChangesTest {
 
             Change planned = approvedHold.changes().stream().filter(c -> c.kind() == ChangeKind.SERVER_REMOVED)
                     .findFirst().orElseThrow();
-            assertThat(planned.message()).endsWith("removed from pool web. Planned until 18:00, hold by alice: load "
-                    + "test.");
+            assertThat(planned.message()).startsWith("Server web-02 (127.0.0.1:8082) removed from pool web")
+                    .endsWith(". Planned until 18:00, hold by alice: load test.");
             assertThat(planned.planned()).isTrue();
             assertThat(planned.plannedUnder()).isEqualTo("web/web-02 until 2026-12-03T18:00:00Z, hold by alice: "
                     + "load test");
