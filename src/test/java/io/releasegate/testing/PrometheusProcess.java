@@ -32,6 +32,31 @@ public final class PrometheusProcess extends ManagedProcess {
                 "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"), dir, "prometheus");
         this.port = port;
         awaitPort(port, Duration.ofSeconds(20));
+        awaitReady(Duration.ofSeconds(30));
+    }
+
+    /** Prometheus listens before its storage is ready (503 "Service Unavailable"): waits for {@code /-/ready}. */
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                status = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            FreePorts.sleep(100);
+        }
+        close();
+        throw new IllegalStateException("prometheus was not ready within " + timeout + " (last status " + status
+                + "):\n" + output());
     }
 
     /** The prometheus binary: {@code $PROMETHEUS_BIN}, else {@code /usr/bin/prometheus}, else on PATH. */
