@@ -66,6 +66,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepThePrometheusClientInsideTheMetricsPackage() {
+        // the Jenkins plugin excludes the client library: only the CLI's watch may load io.releasegate.metrics
+        noClasses().that().resideOutsideOfPackage("io.releasegate.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("io.prometheus..")
+                .check(engine);
+        noClasses().that().resideOutsideOfPackages("io.releasegate.watch..", "io.releasegate.cli..",
+                "io.releasegate.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("io.releasegate.metrics..")
+                .check(engine);
+    }
+
+    @Test
     void shouldHaveNoCyclesBetweenCapabilities() {
         slices().matching("io.releasegate.(*)..").should().beFreeOfCycles().check(engine);
     }

@@ -1,8 +1,9 @@
 package io.releasegate.cli;
 
-import io.releasegate.drill.Drill;
 import io.releasegate.drill.DrillOptions;
 import io.releasegate.drill.DrillResult;
+import io.releasegate.drill.DrillRun;
+import io.releasegate.drill.DrillScenarios;
 import io.releasegate.report.DrillReport;
 import java.io.IOException;
 import java.util.Comparator;
@@ -19,15 +20,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code release-gate drill}: the incident, reproduced on loopback in one command. */
+/** {@code release-gate drill [NAME]}: the incident and its cousins, reproduced on loopback in one command. */
 @Command(name = "drill", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reproduces the incident on 127.0.0.1 with nothing installed but Java: backends web-01 and "
-                + "web-02, a load balancer, a git repository and a PagerDuty Events v2 endpoint; commits the change "
-                + "that drops web-02 and runs the whole gate on it.",
-            "Exit codes: 0 the gate caught the incident, 1 it did not, 2 bad input or a piece could not start."})
+                + "web-02, a load balancer, a git repository and a PagerDuty Events v2 endpoint. Without a NAME it "
+                + "commits the change that drops web-02 and runs the whole gate on it (removed-server); --list shows "
+                + "the other scenarios.",
+            "Exit codes: 0 the gate (or the watch) caught it, 1 it did not, 2 bad input or a piece could not start."})
 final class DrillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "NAME", arity = "0..1",
+            description = "The scenario (default: removed-server); see --list.")
+    String scenario;
+
+    @Option(names = "--list", description = "List the scenarios and exit.")
+    boolean list;
 
     @Option(names = "--lb", defaultValue = "embedded", paramLabel = "KIND",
             description = "embedded (default), haproxy or nginx (the real binary, when installed).")
@@ -42,7 +51,8 @@ final class DrillCommand implements Callable<Integer> {
     long keepMinutes;
 
     @Option(names = "--html", paramLabel = "FILE",
-            description = "Where to write the HTML report (default: release-gate-drill-report.html in the "
+            description = "Where to write the HTML report (default: release-gate-drill-report.html, or "
+                    + "release-gate-drill-NAME-report.html for a named scenario, in the "
                     + "temporary directory, replaced by each run).")
     Path html;
 
@@ -56,7 +66,16 @@ final class DrillCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (list) {
+            for (DrillScenarios.Entry entry : DrillScenarios.list()) {
+                out.println(String.format(java.util.Locale.ROOT, "  %-21s %s", entry.name(), entry.summary()));
+            }
+            out.println("Run one: release-gate drill NAME (without a name: " + DrillScenarios.MAIN + ")");
+            out.flush();
+            return ExitCodes.OK;
+        }
         DrillOptions options;
+        DrillRun drill;
         try {
             if (!format.equals("text") && !format.equals("json")) {
                 throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
@@ -70,7 +89,13 @@ final class DrillCommand implements Callable<Integer> {
             err.println("release-gate drill: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        Drill drill = new Drill(options, new StderrLog(err, verbose));
+        try {
+            drill = DrillScenarios.start(scenario, options, new StderrLog(err, verbose));
+        } catch (IllegalArgumentException e) {
+            err.println("release-gate drill: " + e.getMessage());
+            deleteWorkDir(options.workDir(), err);
+            return ExitCodes.BAD_INPUT;
+        }
         try {
             DrillResult result;
             try {
@@ -80,7 +105,8 @@ final class DrillCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             Path report = html != null ? html
-                    : Path.of(System.getProperty("java.io.tmpdir"), "release-gate-drill-report.html");
+                    : Path.of(System.getProperty("java.io.tmpdir"), scenario == null ? "release-gate-drill-report.html"
+                            : "release-gate-drill-" + result.scenario() + "-report.html");
             DrillReport.html(result, report);
             out.print(format.equals("json") ? DrillReport.json(result, report) : DrillReport.text(result)
                     + "HTML report: " + report.toAbsolutePath() + "\n");
@@ -106,7 +132,7 @@ final class DrillCommand implements Callable<Integer> {
         }
     }
 
-    private void explore(Drill drill, PrintWriter out) {
+    private void explore(DrillRun drill, PrintWriter out) {
         out.println("\nThe pieces keep running (Ctrl-C to stop, at most " + keepMinutes + " min):");
         drill.endpoints().forEach((name, address) -> out.println("  " + name + ": " + address));
         out.println("  try: curl -si " + drill.endpoints().get("load balancer"));

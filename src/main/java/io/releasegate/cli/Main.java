@@ -26,6 +26,8 @@ public final class Main implements Runnable {
         COMMANDS.put("run", RunCommand::new);
         COMMANDS.put("approve", ApproveCommand::new);
         COMMANDS.put("page", PageCommand::new);
+        COMMANDS.put("watch", WatchCommand::new);
+        COMMANDS.put("hold", HoldCommand::new);
         COMMANDS.put("playbook", PlaybookCommand::new);
         COMMANDS.put("drill", DrillCommand::new);
     }

@@ -8,7 +8,6 @@ import io.releasegate.paging.EscalationConfig;
 import io.releasegate.paging.EscalationConfigException;
 import io.releasegate.paging.FlushResult;
 import io.releasegate.paging.Outbox;
-import io.releasegate.paging.OutboxEntry;
 import io.releasegate.paging.Page;
 import io.releasegate.paging.PageResult;
 import io.releasegate.paging.Paging;
@@ -134,7 +133,7 @@ public final class PageCommand implements Callable<Integer> {
 
     private int flush(EscalationConfig escalation, Secrets secrets, PrintWriter out, PrintWriter err, LogSink log)
             throws IOException {
-        FlushResult result = new Outbox(flush).flush(entry -> escalation(escalation, chainOf(entry, escalation),
+        FlushResult result = new Outbox(flush).flush(entry -> escalation(escalation, escalation.chainFor(entry),
                 secrets, log).page(entry.page()));
         result.results().forEach(pageResult -> print(out, pageResult));
         result.quarantined().forEach(line -> err.println("release-gate page: " + flush + " " + line
@@ -145,11 +144,6 @@ public final class PageCommand implements Callable<Integer> {
                                 ? "line" : "lines") + " quarantined in " + result.quarantineFile()));
         return !result.allDelivered() ? ExitCodes.UNRECOVERED
                 : result.quarantined().isEmpty() ? ExitCodes.OK : ExitCodes.FAIL;
-    }
-
-    private static List<String> chainOf(OutboxEntry entry, EscalationConfig escalation) {
-        List<String> known = entry.chain().stream().filter(escalation.contacts()::containsKey).toList();
-        return known.isEmpty() ? escalation.chain() : known;
     }
 
     private static Escalation escalation(EscalationConfig config, List<String> chain, Secrets secrets,

@@ -2,8 +2,11 @@ package io.releasegate.cli;
 
 import io.releasegate.config.Pool;
 import io.releasegate.log.LogSink;
+import io.releasegate.hold.Holds;
 import io.releasegate.log.Redaction;
+import io.releasegate.policy.DeclaredHolds;
 import io.releasegate.policy.DeclaredPools;
+import io.releasegate.policy.HoldPolicy;
 import io.releasegate.report.VerificationHtml;
 import io.releasegate.report.VerificationJson;
 import io.releasegate.report.VerificationJunit;
@@ -18,7 +21,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +63,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "One load-balancer config file (format detected).")
     Path config;
+
+    @Option(names = "--holds", paramLabel = "FILE",
+            description = "Holds file (default with --repo: .releasegate/holds.yml at --rev): a held server is "
+                    + "expected out until its hold ends, and FAILs if still out after it.")
+    Path holdsFile;
 
     @Option(names = "--pool", paramLabel = "NAME",
             description = "Pool (HAProxy backend, nginx upstream) to verify; repeatable, paired with --lb in order.")
@@ -153,17 +163,19 @@ final class VerifyCommand implements Callable<Integer> {
             }
             VerificationSpec verification = verificationSpec();
             List<Target> targets = targets();
+            Holds holds = holds();
             LogSink log = new StderrLog(err, true);
             // every pool's plan first: bad input stops the command before anything is sent
             List<VerificationSpec.Plan> plans = new ArrayList<>();
             for (Target target : targets) {
-                plans.add(verification.withLb(target.lb()).plan(target.declared(), targets.size()));
+                plans.add(verification.withLb(target.lb()).plan(target.declared(), holds, Clock.systemUTC(),
+                        targets.size()));
             }
             results = new ArrayList<>();
-            Verifier verifier = new Verifier();
             RateBudget budget = verification.rateBudget();
             for (int i = 0; i < targets.size(); i++) {
                 VerificationSpec.Plan plan = plans.get(i);
+                Verifier verifier = plan.verifier(new Verifier());
                 results.add(window.samples() == 1 ? verifier.verify(plan.request(), plan.liveChecks(), budget, log)
                         : new Monitor(verifier).run(plan.request(), plan.liveChecks(), window, budget, log));
             }
@@ -239,5 +251,13 @@ final class VerifyCommand implements Callable<Integer> {
             targets.add(new Target(uris.get(i), Optional.of(declared.get(i))));
         }
         return targets;
+    }
+
+    /** {@code --holds FILE}, else {@code .releasegate/holds.yml} at {@code --rev} of {@code --repo}, else none. */
+    private Holds holds() {
+        if (holdsFile != null) {
+            return DeclaredHolds.inFile(holdsFile, HoldPolicy.DEFAULTS.maxDuration(), Instant.now(), false);
+        }
+        return repo != null ? DeclaredHolds.atRevision(repo, rev, Optional.empty()) : Holds.none("");
     }
 }

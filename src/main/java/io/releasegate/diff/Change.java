@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param before  the value before, in words (empty when not applicable)
  * @param after   the value after, in words (empty when not applicable)
  * @param message one sentence a reviewer can read
+ * @param plannedUnder for a server removed or disabled within a hold that the base revision already had (an
+ *                approved hold): that hold in words ({@code web/web-02 until 2026-12-03T18:00:00Z, hold by alice: load
+ *                test}); empty otherwise. The policy's {@code holds.plannedRisk} may rate such a change lower.
  */
 public record Change(ChangeKind kind, String file, int line, String pool, String server, String before,
-        String after, String message) implements Serializable {
+        String after, String message, String plannedUnder) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public Change {
@@ -27,5 +30,17 @@ public record Change(ChangeKind kind, String file, int line, String pool, String
         before = before == null ? "" : before;
         after = after == null ? "" : after;
         Objects.requireNonNull(message, "message");
+        plannedUnder = plannedUnder == null ? "" : plannedUnder;
+    }
+
+    /** A change that is not planned under an approved hold. */
+    public Change(ChangeKind kind, String file, int line, String pool, String server, String before, String after,
+            String message) {
+        this(kind, file, line, pool, server, before, after, message, "");
+    }
+
+    /** Whether this change is planned under a hold the base revision already had. */
+    public boolean planned() {
+        return !plannedUnder.isEmpty();
     }
 }

@@ -32,5 +32,11 @@ public enum ChangeKind {
      * Requests go elsewhere: a {@code default_backend}/{@code use_backend} or an nginx {@code *_pass} target that
      * involves a pool changed, a route was added or removed, or a pool no longer receives traffic from any frontend.
      */
-    ROUTE_CHANGED
+    ROUTE_CHANGED,
+    /** A hold appears in {@code .releasegate/holds.yml}: a server may be out of its pool until a time. */
+    HOLD_ADDED,
+    /** A hold's end moves later. */
+    HOLD_EXTENDED,
+    /** A hold leaves {@code .releasegate/holds.yml}. */
+    HOLD_REMOVED
 }

@@ -74,6 +74,11 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** The work tree's root directory; empty for a bare repository. */
+    public Optional<Path> workTree() {
+        return repository.isBare() ? Optional.empty() : Optional.of(repository.getWorkTree().toPath());
+    }
+
     /** The full SHA-1 of the commit a revision names (branch, tag, SHA, {@code HEAD~3}, ...). */
     public String resolve(String revision) throws RepositoryException {
         try (RevWalk walk = new RevWalk(repository)) {

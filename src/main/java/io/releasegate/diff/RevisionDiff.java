@@ -9,6 +9,8 @@ import io.releasegate.config.Pool;
 import io.releasegate.config.Server;
 import io.releasegate.config.SourceResolver;
 import io.releasegate.log.LogSink;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -37,11 +39,24 @@ public final class RevisionDiff {
     private final GitRepository repository;
     private final FileRules rules;
     private final LogSink log;
+    private final Duration holdMaxDuration;
+    private final Clock clock;
 
     public RevisionDiff(GitRepository repository, FileRules rules, LogSink log) {
+        this(repository, rules, log, Duration.ofHours(24), Clock.systemUTC());
+    }
+
+    /**
+     * @param holdMaxDuration the judging policy's {@code holds.maxDuration}
+     * @param clock           the time holds are judged at (a removal within a hold is planned)
+     */
+    public RevisionDiff(GitRepository repository, FileRules rules, LogSink log, Duration holdMaxDuration,
+            Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.log = log;
+        this.holdMaxDuration = holdMaxDuration;
+        this.clock = clock;
     }
 
     /**
@@ -66,6 +81,10 @@ public final class RevisionDiff {
             compareFile(pair, changes, errors, removedPools, addedPools);
         }
         matchMovedPools(removedPools, addedPools, changes);
+        HoldChanges holds = HoldChanges.between(repository, base, head, holdMaxDuration, clock.instant());
+        changes = new ArrayList<>(holds.explain(changes));
+        changes.addAll(holds.changes());
+        errors.addAll(holds.errors());
         List<DiffResult.FileEntry> files = pairs.stream().map(Pair::entry).toList();
         String patch = includePatch
                 ? repository.patch(base, head, files.stream().flatMap(f -> List.of(f.path(), f.oldPath()).stream())

@@ -44,19 +44,27 @@ import java.util.Set;
  * balancer reading its pool from a git repository, a PagerDuty Events v2 endpoint; commits the change that drops
  * web-02 and runs the whole gate on it. {@link #run()} once; {@link #close()} stops every piece.
  */
-public final class Drill implements AutoCloseable {
+public final class Drill implements DrillRun {
     /** web-01 overloads above this share of the drill's rate: it gets half with web-02, all of it alone. */
     static final double OVERLOAD = 0.8;
     private static final String OPERATOR = "Drill Operator";
     private static final String OPERATOR_EMAIL = "operator@drill.invalid";
     private final DrillOptions options;
+    private final GateScenario scenario;
     private final LogSink log;
-    private final List<AutoCloseable> pieces = new ArrayList<>();
+    private final Pieces pieces;
     private final Map<String, String> endpoints = new LinkedHashMap<>();
 
+    /** The incident: the change that drops web-02 ({@code removed-server}). */
     public Drill(DrillOptions options, LogSink log) {
+        this(options, GateScenarios.REMOVED_SERVER, log);
+    }
+
+    Drill(DrillOptions options, GateScenario scenario, LogSink log) {
         this.options = options;
+        this.scenario = scenario;
         this.log = log;
+        this.pieces = new Pieces(log);
     }
 
     /**
@@ -74,14 +82,16 @@ public final class Drill implements AutoCloseable {
         long start = timeline.now();
         PagerDutyEndpoint pagerDuty = keep(PagerDutyEndpoint.start(routingKey));
         DrillBackend web01 = keep(DrillBackend.start("web-01", OVERLOAD * options.rate()));
-        DrillBackend web02 = keep(DrillBackend.start("web-02", 0));
+        DrillBackend web02 = keep(DrillBackend.start("web-02", scenario.overloadBoth() ? OVERLOAD * options.rate()
+                : 0));
         endpoints.put("web-01", "http://" + web01.address() + "/");
         endpoints.put("web-02", "http://" + web02.address() + "/");
         endpoints.put("PagerDuty Events v2", pagerDuty.baseUrl() + "/v2/enqueue (accepted events: "
                 + pagerDuty.baseUrl() + "/v2/events)");
         steps.add(timeline.record("start backends", TimedStep.Status.OK, start, "web-01 at " + web01.address()
                 + " (answers 503 above " + Math.round(OVERLOAD * options.rate()) + " requests/s, as memory exhaustion"
-                + " would), web-02 at " + web02.address() + ", PagerDuty Events v2 endpoint at "
+                + " would), web-02 at " + web02.address() + (scenario.overloadBoth() ? " (the same)" : "")
+                + ", PagerDuty Events v2 endpoint at "
                 + pagerDuty.baseUrl()));
 
         start = timeline.now();
@@ -92,7 +102,8 @@ public final class Drill implements AutoCloseable {
         String head;
         String lbUrl = "http://127.0.0.1:" + lbPort + "/";
         try (ScratchRepository repo = ScratchRepository.init(repoDir)) {
-            repo.write(path, DrillFiles.config(options.balancer(), lbPort, web01.address(), web02.address(), true));
+            repo.write(path, DrillFiles.config(options.balancer(), lbPort, web01.address(), web02.address(),
+                    scenario.base()));
             repo.write(".releasegate.yml", DrillFiles.policy(options.balancer(), lbUrl, options.rate(),
                     pagerDuty.baseUrl().toString()));
             base = repo.commit("web: web-01 and web-02 behind round robin", OPERATOR, OPERATOR_EMAIL);
@@ -106,15 +117,16 @@ public final class Drill implements AutoCloseable {
             steps.add(timeline.record("start load balancer", TimedStep.Status.OK, start, balancer.describe()));
 
             start = timeline.now();
-            repo.write(path, DrillFiles.config(options.balancer(), lbPort, web01.address(), web02.address(), false));
-            head = repo.commit("web: take web-02 out for a load test", OPERATOR, OPERATOR_EMAIL);
-            steps.add(timeline.record("commit change", TimedStep.Status.OK, start, "\"web: take web-02 out for a load"
-                    + " test\" at " + shortSha(head) + " by " + OPERATOR));
+            repo.write(path, DrillFiles.config(options.balancer(), lbPort, web01.address(), web02.address(),
+                    scenario.head()));
+            head = repo.commit(scenario.message(), OPERATOR, OPERATOR_EMAIL);
+            steps.add(timeline.record("commit change", TimedStep.Status.OK, start, "\"" + scenario.message()
+                    + "\" at " + shortSha(head) + " by " + OPERATOR));
         } catch (RepositoryException e) {
             throw new IOException(e.getMessage(), e);
         }
         endpoints.put("repository", repoDir.toString());
-        DrillBalancer balancer = (DrillBalancer) pieces.get(pieces.size() - 1);
+        DrillBalancer balancer = (DrillBalancer) pieces.last();
 
         start = timeline.now();
         Approval approval;
@@ -137,7 +149,7 @@ public final class Drill implements AutoCloseable {
 
         long gateStart = timeline.now();
         GateRequest request = new GateRequest(repoDir, base, head, Optional.empty(), List.of(approval), "drill",
-                context -> deploy(balancer, repoDir, path, context),
+                context -> deploy(balancer, repoDir, path, context, new GateScenario.Backends(web01, web02)),
                 context -> rollback(balancer, repoDir, path, context), null,
                 Secrets.from(Map.of(DrillFiles.ROUTING_KEY_VARIABLE, routingKey)),
                 options.workDir().resolve("outbox.jsonl"), null, allowedSigners, false);
@@ -152,13 +164,14 @@ public final class Drill implements AutoCloseable {
                     step.detail()));
         }
         start = timeline.now();
-        List<String> findings = findings(run, pagerDuty.events());
+        List<String> findings = scenario.findings().apply(run, pagerDuty.events());
         boolean caught = findings.stream().allMatch(finding -> finding.startsWith("ok: "));
         steps.add(new TimedStep("check", caught ? TimedStep.Status.OK : TimedStep.Status.FAILED, start,
                 timeline.now() - start, caught ? "the gate caught the incident" : "the gate MISSED part of the"
                         + " incident"));
-        return new DrillResult(caught, findings, run, steps, pagerDuty.events(), endpoints, options.workDir(),
-                timeline.now());
+        return new DrillResult(scenario.name(), caught ? "the gate caught the incident"
+                : "the gate MISSED part of the incident", caught, findings, run, steps, pagerDuty.events(), endpoints,
+                options.workDir(), timeline.now());
     }
 
     /** What the drill expects of the gate, each in words. */
@@ -195,17 +208,22 @@ public final class Drill implements AutoCloseable {
     }
 
     /** {@code web-01 98, web-02 97}. */
-    private static String observed(io.releasegate.verify.VerificationResult result) {
+    static String observed(io.releasegate.verify.VerificationResult result) {
         List<String> counts = new ArrayList<>();
         result.observed().forEach((server, count) -> counts.add(server + " " + count));
         return String.join(", ", counts);
     }
 
-    private static String check(boolean ok, String what) {
+    static String check(boolean ok, String what) {
         return (ok ? "ok: " : "MISSED: ") + what;
     }
 
     private DrillBalancer balancer(int port) throws IOException {
+        return balancer(options, port);
+    }
+
+    /** The load balancer the options ask for, on {@code port}. */
+    static DrillBalancer balancer(DrillOptions options, int port) throws IOException {
         return switch (options.balancer()) {
             case EMBEDDED -> EmbeddedBalancer.start(port, DrillFiles.POOL);
             case HAPROXY -> ProcessBalancer.haproxy(options.workDir().resolve("haproxy"), port).orElseThrow(
@@ -217,12 +235,14 @@ public final class Drill implements AutoCloseable {
         };
     }
 
-    private DeployResult deploy(DrillBalancer balancer, Path repoDir, String path, RollbackContext context) {
+    private DeployResult deploy(DrillBalancer balancer, Path repoDir, String path, RollbackContext context,
+            GateScenario.Backends backends) {
         long start = System.nanoTime();
         String action = "load " + path + " at " + shortSha(context.head()) + " into the " + options.balancer().wire()
                 + " load balancer";
         try {
             balancer.apply(path, read(repoDir, context.head(), path));
+            scenario.afterDeploy().accept(backends);
             return new DeployResult(action, true, null, "", elapsed(start), "reloaded: " + balancer.describe());
         } catch (IOException | RuntimeException e) {
             return new DeployResult(action, false, null, "", elapsed(start), "the reload failed: " + e.getMessage());
@@ -244,7 +264,7 @@ public final class Drill implements AutoCloseable {
     }
 
     /** The file at a revision, read from git objects (what the load balancer loads is what git holds). */
-    private static String read(Path repoDir, String revision, String path) throws IOException {
+    static String read(Path repoDir, String revision, String path) throws IOException {
         try (GitRepository git = GitRepository.open(repoDir)) {
             return git.read(git.resolve(revision), path)
                     .orElseThrow(() -> new IOException(path + " does not exist at " + revision));
@@ -259,8 +279,7 @@ public final class Drill implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T keep(T piece) {
-        pieces.add(piece);
-        return piece;
+        return pieces.keep(piece);
     }
 
     private static long elapsed(long startNanos) {
@@ -274,13 +293,6 @@ public final class Drill implements AutoCloseable {
     /** Stops every piece, last started first. */
     @Override
     public void close() {
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-            try {
-                pieces.get(i).close();
-            } catch (Exception e) {
-                log.warn("drill: could not stop %s: %s", pieces.get(i), e.getMessage());
-            }
-        }
-        pieces.clear();
+        pieces.close();
     }
 }

@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A real HTTP backend of the drill on 127.0.0.1. It answers {@code 200 <name>} with {@code X-Backend: <name>}; when
  * more than {@code overloadPerSecond} requests arrived in the last {@value #WINDOW_MS} ms it answers {@code 503},
- * as a server running out of memory would once it alone carries the load. Every path answers the same way.
+ * as a server running out of memory would once it alone carries the load. {@code /health} answers {@code 200 ok}
+ * (and does not count towards the load). A scenario can make it {@link #sick(boolean) sick} (503 everywhere, health
+ * included, as a crashed application behind a live port) or {@link #slow(long) slow}.
  */
 public final class DrillBackend implements AutoCloseable {
     static final long WINDOW_MS = 1000;
@@ -20,6 +22,8 @@ public final class DrillBackend implements AutoCloseable {
     private final Deque<Long> arrivals = new ArrayDeque<>();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private volatile boolean sick;
+    private volatile long delayMs;
 
     private DrillBackend(String name, double overloadPerSecond) throws IOException {
         this.name = name;
@@ -36,6 +40,24 @@ public final class DrillBackend implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("X-Backend", name);
+        if (sick) {
+            rejected.incrementAndGet();
+            Loopback.respond(exchange, 503, "text/plain", name + ": the application is down\n");
+            return;
+        }
+        long delay = delayMs;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (exchange.getRequestURI().getPath().equals("/health")) {
+            Loopback.respond(exchange, 200, "text/plain", "ok\n");
+            return;
+        }
         if (overloaded()) {
             rejected.incrementAndGet();
             Loopback.respond(exchange, 503, "text/plain", name + ": out of memory (overloaded)\n");
@@ -53,6 +75,16 @@ public final class DrillBackend implements AutoCloseable {
             arrivals.removeFirst();
         }
         return overloadPerSecond > 0 && arrivals.size() > overloadPerSecond * WINDOW_MS / 1000.0;
+    }
+
+    /** Makes it answer 503 to everything, health included (true), or recover (false). */
+    public void sick(boolean value) {
+        sick = value;
+    }
+
+    /** Delays every answer, the health check's too, by {@code millis} (0: none). */
+    public void slow(long millis) {
+        delayMs = millis;
     }
 
     public String name() {

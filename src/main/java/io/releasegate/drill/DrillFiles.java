@@ -16,8 +16,43 @@ final class DrillFiles {
         return balancer == DrillOptions.Balancer.NGINX ? "nginx.conf" : "haproxy.cfg";
     }
 
+    /**
+     * The pool as one revision declares it: web-02 in it or not, its weight, and which servers are health checked
+     * ({@code check} with {@code option httpchk GET /health}; nginx has no active checks and ignores it).
+     *
+     * @param web02        web-02 is in the pool
+     * @param web02Weight  its weight (web-01's is 1)
+     * @param web01Check   web-01 is health checked
+     * @param web02Check   web-02 is health checked
+     * @param web02Comment the comment in place of web-02 when it is out, e.g. {@code taken out for a load test}
+     */
+    record Shape(boolean web02, int web02Weight, boolean web01Check, boolean web02Check, String web02Comment) {
+        /** The incident's pool: web-01 and web-02, weight 1, no health checks. */
+        static final Shape BOTH = new Shape(true, 1, false, false, "");
+
+        Shape withoutWeb02(String comment) {
+            return new Shape(false, web02Weight, web01Check, web02Check, comment);
+        }
+
+        Shape weight(int weight) {
+            return new Shape(web02, weight, web01Check, web02Check, web02Comment);
+        }
+
+        Shape checks(boolean web01, boolean web02) {
+            return new Shape(this.web02, web02Weight, web01, web02, web02Comment);
+        }
+    }
+
     /** The load balancer's configuration, with web-02 in the pool or taken out "for a load test". */
     static String config(DrillOptions.Balancer balancer, int lbPort, String web01, String web02, boolean withWeb02) {
+        return config(balancer, lbPort, web01, web02, withWeb02 ? Shape.BOTH
+                : Shape.BOTH.withoutWeb02("taken out for a load test"));
+    }
+
+    /** The load balancer's configuration of the pool {@code shape}. */
+    static String config(DrillOptions.Balancer balancer, int lbPort, String web01, String web02, Shape shape) {
+        String weight = shape.web02Weight() == 1 ? "" : (balancer == DrillOptions.Balancer.NGINX ? " weight="
+                : " weight ") + shape.web02Weight();
         if (balancer == DrillOptions.Balancer.NGINX) {
             return "# The drill: the incident's pool, web-01 and web-02 behind round robin.\n"
                     + "worker_processes 1;\n"
@@ -26,8 +61,8 @@ final class DrillFiles {
                     + "    access_log off;\n"
                     + "    upstream web {\n"
                     + "        server " + web01 + ";\n"
-                    + (withWeb02 ? "        server " + web02 + ";\n"
-                            : "        # web-02 taken out for a load test\n")
+                    + (shape.web02() ? "        server " + web02 + weight + ";\n"
+                            : "        # web-02 " + shape.web02Comment() + "\n")
                     + "        keepalive 16;\n"
                     + "    }\n"
                     + "    server {\n"
@@ -40,6 +75,7 @@ final class DrillFiles {
                     + "    }\n"
                     + "}\n";
         }
+        boolean checks = shape.web01Check() || shape.web02Check();
         return "# The drill: the incident's pool, web-01 and web-02 behind round robin.\n"
                 + "global\n"
                 + "    maxconn 256\n"
@@ -56,9 +92,11 @@ final class DrillFiles {
                 + "\n"
                 + "backend web\n"
                 + "    balance roundrobin\n"
+                + (checks ? "    option httpchk GET /health\n" : "")
                 + "    http-response set-header X-Served-By %[srv_name]\n"
-                + "    server web-01 " + web01 + "\n"
-                + (withWeb02 ? "    server web-02 " + web02 + "\n" : "    # web-02 taken out for a load test\n");
+                + "    server web-01 " + web01 + (shape.web01Check() ? " check inter 200ms" : "") + "\n"
+                + (shape.web02() ? "    server web-02 " + web02 + weight + (shape.web02Check() ? " check inter 200ms"
+                        : "") + "\n" : "    # web-02 " + shape.web02Comment() + "\n");
     }
 
     /** {@code .releasegate.yml}: review by the drill reviewer, verification through the load balancer, paging. */
@@ -97,5 +135,39 @@ final class DrillFiles {
                 + "    maxBackoffMs: 200\n"
                 + "    attemptTimeoutMs: 2000\n"
                 + "    deadlineMs: 5000\n";
+    }
+
+    /**
+     * The policy of the watch scenarios: pool web watched every 2 s (a small request budget per cycle), holds
+     * capped at an hour with a reminder {@code reminder} before the end, the on-call chain and alice's own contact.
+     */
+    static String watchPolicy(String lbUrl, double rate, String oncallUrl, String aliceUrl, String reminder) {
+        return "# The drill's policy: the watch checks pool web every 2 seconds and pages.\n"
+                + "version: 1\n"
+                + "watch:\n"
+                + "  every: 2s\n"
+                + "  failAfter: 2\n"
+                + "  pools:\n"
+                + "    web:\n"
+                + "      lb: " + lbUrl + "\n"
+                + "      identify: header:X-Served-By\n"
+                + "      requests: 40\n"
+                + "      rate: " + String.format(Locale.ROOT, "%.0f", rate) + "\n"
+                + "      timeout: 1s\n"
+                + "      deadline: 5s\n"
+                + "      healthPath: /health\n"
+                + "      latencyP95Ms: 500\n"
+                + "holds:\n"
+                + "  maxDuration: 1h\n"
+                + "  reminder: " + reminder + "\n"
+                + "escalation:\n"
+                + "  chain: [oncall]\n"
+                + "  contacts:\n"
+                + "    oncall: {type: pagerduty, routingKey: \"env:" + ROUTING_KEY_VARIABLE + "\", baseUrl: \""
+                + oncallUrl + "\"}\n"
+                + "    alice: {type: pagerduty, routingKey: \"env:" + ROUTING_KEY_VARIABLE + "\", baseUrl: \""
+                + aliceUrl + "\"}\n"
+                + "  retry: {maxAttempts: 3, initialBackoffMs: 50, maxBackoffMs: 200, attemptTimeoutMs: 2000, "
+                + "deadlineMs: 5000}\n";
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the drill did and whether the gate caught the incident.
+ * What the drill did and whether the gate (or the watch) caught the incident.
  *
+ * @param scenario  the scenario's name ({@code removed-server}, {@code forgotten-hold}, ...)
+ * @param headline  what the drill shows in one line ("the gate caught the incident", ...)
  * @param caught    the gate flagged the change, the verification failed with web-02 at 0 %, the rollback recovered
  *                  the pool, and the page was triggered and then resolved at the PagerDuty endpoint
  * @param findings  each of those checks in words ({@code ok: ...} or {@code MISSED: ...})
@@ -19,7 +21,7 @@ import java.util.Map;
  * @param workDir   where the repository, the outbox and the load balancer's files are
  * @param totalMs   the drill's total time
  */
-public record DrillResult(boolean caught, List<String> findings, GateRun run, List<TimedStep> timeline,
+public record DrillResult(String scenario, String headline, boolean caught, List<String> findings, GateRun run, List<TimedStep> timeline,
         List<PagerDutyEndpoint.Event> events, Map<String, String> endpoints, Path workDir, long totalMs) {
     public DrillResult {
         findings = List.copyOf(findings);

@@ -27,8 +27,10 @@ import java.util.concurrent.ExecutorService;
  * A small round-robin HTTP reverse proxy on 127.0.0.1: keep-alive on both sides, smooth weighted round robin over
  * the servers of one pool that take traffic, {@code X-Served-By: <server name>} on every proxied response. The pool
  * comes from a load-balancer configuration file parsed by the engine (HAProxy, nginx or pool file); {@link #apply}
- * reloads it, so a deploy or a rollback really changes what it balances. Answers 503 without servers and 502 when
- * the chosen server cannot be reached.
+ * reloads it, so a deploy or a rollback really changes what it balances. Servers declared with a health check
+ * ({@code check}) are probed at {@code GET /health} every {@value #CHECK_INTERVAL_MS} ms, as HAProxy's
+ * {@code option httpchk GET /health} does, and left out while the last probe failed; servers without one get traffic
+ * whatever their state; a reload probes them before they get traffic. Answers 503 without servers and 502 when the chosen server cannot be reached.
  */
 public final class EmbeddedBalancer implements DrillBalancer {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
@@ -37,7 +39,15 @@ public final class EmbeddedBalancer implements DrillBalancer {
     private final HttpServer server;
     private final HttpClient client;
     private final ExecutorService clientThreads;
+    static final long CHECK_INTERVAL_MS = 200;
     private volatile Balance balance = new Balance(List.of());
+    private final java.util.Set<String> failingChecks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService checker =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "drill-lb-health");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private EmbeddedBalancer(int port, String poolName) throws IOException {
         this.poolName = poolName;
@@ -47,6 +57,34 @@ public final class EmbeddedBalancer implements DrillBalancer {
         this.server = Loopback.server(port, 16, "drill-lb");
         server.createContext("/", this::proxy);
         server.start();
+        checker.scheduleWithFixedDelay(() -> probe(balance.all()), CHECK_INTERVAL_MS, CHECK_INTERVAL_MS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Probes the servers with a health check; a failing one is left out until a probe passes again. */
+    private void probe(List<Server> servers) {
+        for (Server target : servers) {
+            if (!target.healthCheck()) {
+                continue;
+            }
+            boolean up;
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://"
+                        + target.address() + "/health")).timeout(Duration.ofMillis(1000)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                up = response.statusCode() >= 200 && response.statusCode() < 400;
+            } catch (IOException e) {
+                up = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (up) {
+                failingChecks.remove(target.name());
+            } else {
+                failingChecks.add(target.name());
+            }
+        }
     }
 
     /** Starts the proxy on {@code port} of 127.0.0.1 (0 = any free port), balancing pool {@code poolName}. */
@@ -73,6 +111,8 @@ public final class EmbeddedBalancer implements DrillBalancer {
         }
         Pool pool = file.pools().stream().filter(p -> p.name().equals(poolName)).findFirst()
                 .orElseThrow(() -> new IOException(path + " declares no pool " + poolName));
+        // servers with a health check are probed before they get traffic, as a reload would check them first
+        probe(pool.activeServers());
         balance = new Balance(pool.activeServers());
     }
 
@@ -90,7 +130,7 @@ public final class EmbeddedBalancer implements DrillBalancer {
     private void proxy(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Server target = balance.next();
+            Server target = balance.next(failingChecks);
             if (target == null) {
                 send(exchange, 503, null, ("no server in pool " + poolName + "\n").getBytes(), null);
                 return;
@@ -136,6 +176,7 @@ public final class EmbeddedBalancer implements DrillBalancer {
 
     @Override
     public void close() {
+        checker.shutdownNow();
         Loopback.stop(server);
         clientThreads.shutdownNow();
     }
@@ -144,27 +185,35 @@ public final class EmbeddedBalancer implements DrillBalancer {
     private static final class Balance {
         private final List<Server> servers;
         private final int[] current;
-        private final int total;
 
         Balance(List<Server> servers) {
             this.servers = List.copyOf(servers);
             this.current = new int[servers.size()];
-            this.total = servers.stream().mapToInt(Server::weight).sum();
         }
 
-        synchronized Server next() {
-            if (servers.isEmpty() || total <= 0) {
-                return null;
-            }
-            int best = 0;
+        /** The next server by weight, of those not in {@code down}. */
+        synchronized Server next(java.util.Set<String> down) {
+            int total = 0;
+            int best = -1;
             for (int i = 0; i < servers.size(); i++) {
+                if (servers.get(i).healthCheck() && down.contains(servers.get(i).name())) {
+                    continue;
+                }
                 current[i] += servers.get(i).weight();
-                if (current[i] > current[best]) {
+                total += servers.get(i).weight();
+                if (best < 0 || current[i] > current[best]) {
                     best = i;
                 }
             }
+            if (best < 0 || total <= 0) {
+                return null;
+            }
             current[best] -= total;
             return servers.get(best);
+        }
+
+        List<Server> all() {
+            return servers;
         }
 
         List<String> names() {

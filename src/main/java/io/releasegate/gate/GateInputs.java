@@ -102,7 +102,7 @@ public record GateInputs(Policy policy, GateSettings settings, Optional<Escalati
      * The {@code escalation:} section, its secret references checked with {@code secrets} (when not null); errors
      * name the policy file and the line of the key at fault.
      */
-    static EscalationConfig escalation(YamlNode section, Secrets secrets)
+    public static EscalationConfig escalation(YamlNode section, Secrets secrets)
             throws ConfigParseException, EscalationConfigException {
         Map<String, Integer> lines = new HashMap<>();
         index(section, "/" + section.path(), lines);

@@ -48,11 +48,26 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
         }
         YamlNode node = section.get();
         node.requireOnly(KEYS);
-        YamlNode lbNode = required(node, "lb");
-        lb(lbNode);
-        stats(node);
         String pool = required(node, "pool").asText().trim();
-        VerificationSpec.Builder spec = VerificationSpec.builder(lbNode.asText().trim()).optionPrefix("verify.");
+        VerificationSpec verify = spec(node, pool, "verify");
+        return new GateSettings(verify, pool, duration(node, "deployTimeout", DEFAULT_COMMAND_TIMEOUT),
+                duration(node, "rollbackTimeout", DEFAULT_COMMAND_TIMEOUT));
+    }
+
+    /**
+     * Reads the verification keys of {@code node} (those of {@code verify:} but {@code pool}, {@code deployTimeout}
+     * and {@code rollbackTimeout}; {@code lb} required) into one spec, for the pool {@code pool}. Also the entries of
+     * {@code watch.pools} (docs/watch.md).
+     *
+     * @param section how errors name the section ({@code verify}, {@code watch.pools.web})
+     * @throws ConfigParseException naming the file, line and key of a bad or missing value
+     */
+    public static VerificationSpec spec(YamlNode node, String pool, String section) throws ConfigParseException {
+        YamlNode lbNode = node.get("lb").orElseThrow(() -> node.error(section + ".lb is required (the load "
+                + "balancer's URL)"));
+        lb(lbNode, section);
+        stats(node, section);
+        VerificationSpec.Builder spec = VerificationSpec.builder(lbNode.asText().trim()).optionPrefix(section + ".");
         if (node.get("identify").isPresent()) {
             YamlNode value = node.get("identify").get();
             try {
@@ -66,7 +81,7 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
             try {
                 ExpectedPool.parse(expect);
             } catch (IllegalArgumentException e) {
-                throw node.get("expect").get().error("verify.expect: " + e.getMessage());
+                throw node.get("expect").get().error(section + ".expect: " + e.getMessage());
             }
             spec.expect(expect).pool(pool);
         }
@@ -86,14 +101,11 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
                 .deadline(duration(node, "deadline", VerificationRequest.DEFAULT_DEADLINE))
                 .healthPath(text(node, "healthPath")).haproxySocket(text(node, "haproxySocket"))
                 .stats(text(node, "stats"));
-        VerificationSpec verify;
         try {
-            verify = spec.build();
+            return spec.build();
         } catch (IllegalArgumentException e) {
-            throw node.error("verify: " + e.getMessage());
+            throw node.error(section + ": " + e.getMessage());
         }
-        return new GateSettings(verify, pool, duration(node, "deployTimeout", DEFAULT_COMMAND_TIMEOUT),
-                duration(node, "rollbackTimeout", DEFAULT_COMMAND_TIMEOUT));
     }
 
     private static YamlNode required(YamlNode node, String key) throws ConfigParseException {
@@ -126,22 +138,22 @@ public record GateSettings(VerificationSpec verify, String pool, Duration deploy
     }
 
     /** Checks {@code lb} where it is written, so that the error names its line. */
-    private static void lb(YamlNode value) throws ConfigParseException {
+    private static void lb(YamlNode value, String section) throws ConfigParseException {
         try {
-            HttpUrl.parse("verify.lb", value.asText());
+            HttpUrl.parse(section + ".lb", value.asText());
         } catch (IllegalArgumentException e) {
             throw value.error(e.getMessage());
         }
     }
 
     /** Checks {@code stats} where it is written, so that the error names its line. */
-    private static void stats(YamlNode node) throws ConfigParseException {
+    private static void stats(YamlNode node, String section) throws ConfigParseException {
         if (node.get("stats").isEmpty()) {
             return;
         }
         YamlNode value = node.get("stats").get();
         try {
-            HttpUrl.parse("verify.stats", value.asText().trim());
+            HttpUrl.parse(section + ".stats", value.asText().trim());
         } catch (IllegalArgumentException e) {
             throw value.error(e.getMessage());
         }

@@ -56,6 +56,11 @@ public final class HaproxyRuntime implements LiveStateSource {
         return StatsCsvParser.parse(execute("show stat"), backend, describe());
     }
 
+    /** {@code show info}: which HAProxy process answers, and since when (to notice a restart). */
+    public ProcessInfo processInfo() throws LiveStateException {
+        return ProcessInfo.parse(execute("show info"), describe());
+    }
+
     /** {@code set server <backend>/<server> state ready|drain|maint}. */
     public void setState(String backend, String server, AdminState state) throws LiveStateException {
         Objects.requireNonNull(state, "state");

@@ -87,6 +87,15 @@ public record EscalationConfig(List<String> chain, Map<String, ContactConfig> co
         return contact;
     }
 
+    /**
+     * The contacts an outbox entry is resent to: the ones it was meant for that this configuration still has, else
+     * the whole chain.
+     */
+    public List<String> chainFor(OutboxEntry entry) {
+        List<String> known = entry.chain().stream().filter(contacts::containsKey).toList();
+        return known.isEmpty() ? chain : known;
+    }
+
     /** The whole chain with real time, real sleeps and random jitter. */
     public Escalation escalation(Secrets secrets, LogSink log) {
         return escalation(chain, secrets, Clock.systemUTC(), Sleeper.SYSTEM, new SplittableRandom(),

@@ -9,6 +9,7 @@ import io.releasegate.diff.RevisionDiff;
 import io.releasegate.log.LogSink;
 import io.releasegate.signoff.AllowedSignersSource;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +46,8 @@ public final class ChangeAssessment {
             String headSha = repository.resolve(head);
             Policy policy = PolicySource.judging(repository, baseSha, location);
             log.info("policy: %s", policy.source());
-            DiffResult diff = new RevisionDiff(repository, FileRules.of(policy.files()), log)
-                    .compare(baseSha, headSha, includePatch);
+            DiffResult diff = new RevisionDiff(repository, FileRules.of(policy.files()), log,
+                    policy.holds().maxDuration(), Clock.systemUTC()).compare(baseSha, headSha, includePatch);
             String path = PolicySource.repositoryPath(repository, location);
             PolicyChanges.Result edits = PolicyChanges.between(PolicySource.read(repository, baseSha, path),
                     PolicySource.read(repository, headSha, path));

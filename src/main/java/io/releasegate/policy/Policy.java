@@ -24,22 +24,26 @@ import java.util.Optional;
  * @param approvalMaxAge       approvals older than this expire; empty means never
  * @param verify               the {@code verify} section, if any
  * @param escalation           the {@code escalation} section, if any
+ * @param holds                the {@code holds} section: cap, reminder, planned risk
+ * @param watch                the {@code watch} section (the pools {@code release-gate watch} checks), if any
  */
 public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> kindRisk, int capacityHighPercent,
         Risk reviewThreshold, Map<Risk, Integer> approvals, List<String> reviewers, Optional<Duration> approvalMaxAge,
-        Optional<YamlNode> verify, Optional<YamlNode> escalation) {
+        Optional<YamlNode> verify, Optional<YamlNode> escalation, HoldPolicy holds, Optional<YamlNode> watch) {
 
     public Policy {
         files = List.copyOf(files);
         kindRisk = Map.copyOf(kindRisk);
         approvals = Map.copyOf(approvals);
         reviewers = List.copyOf(reviewers);
+        holds = holds == null ? HoldPolicy.DEFAULTS : holds;
+        watch = watch == null ? Optional.empty() : watch;
     }
 
     /** The built-in policy: any semantic pool or LB edit needs review; losing servers is HIGH or CRITICAL. */
     public static Policy defaults() {
         return new Policy("defaults", List.of(), defaultKindRisk(), 50, Risk.LOW, defaultApprovals(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), HoldPolicy.DEFAULTS, Optional.empty());
     }
 
     static Map<ChangeKind, Risk> defaultKindRisk() {
@@ -63,6 +67,9 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
         risk.put(ChangeKind.OTHER_CHANGE, Risk.LOW);
         risk.put(ChangeKind.POLICY_CHANGED, Risk.CRITICAL);
         risk.put(ChangeKind.ROUTE_CHANGED, Risk.HIGH);
+        risk.put(ChangeKind.HOLD_ADDED, Risk.MEDIUM);
+        risk.put(ChangeKind.HOLD_EXTENDED, Risk.MEDIUM);
+        risk.put(ChangeKind.HOLD_REMOVED, Risk.LOW);
         return risk;
     }
 
@@ -79,7 +86,7 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
     /** The same policy, said to come from {@code source}. */
     public Policy withSource(String source) {
         return new Policy(source, files, kindRisk, capacityHighPercent, reviewThreshold, approvals, reviewers,
-                approvalMaxAge, verify, escalation);
+                approvalMaxAge, verify, escalation, holds, watch);
     }
 
     public Risk riskOf(ChangeKind kind) {

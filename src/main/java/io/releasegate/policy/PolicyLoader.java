@@ -31,7 +31,7 @@ public final class PolicyLoader {
     /** Reads a policy already read as YAML; its file name becomes {@link Policy#source()}. */
     static Policy parse(YamlNode root) throws ConfigParseException {
         String source = root.file();
-        root.requireOnly("version", "files", "risk", "review", "verify", "escalation");
+        root.requireOnly("version", "files", "risk", "review", "verify", "escalation", "holds", "watch");
         if (root.get("version").isPresent()) {
             root.get("version").get().asInt(1, 1);
         }
@@ -72,16 +72,45 @@ public final class PolicyLoader {
                 reviewers = review.get("reviewers").get().asTextList();
             }
             if (review.get("maxAge").isPresent()) {
-                YamlNode node = review.get("maxAge").get();
-                try {
-                    maxAge = Optional.of(Durations.parse(node.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw node.error(e.getMessage());
-                }
+                maxAge = Optional.of(duration(review.get("maxAge").get()));
             }
         }
+        HoldPolicy holds = root.get("holds").isPresent() ? holds(root.get("holds").get()) : HoldPolicy.DEFAULTS;
         return new Policy(source, files, kindRisk, capacityHigh, threshold, approvals, reviewers, maxAge,
-                root.get("verify"), root.get("escalation"));
+                root.get("verify"), root.get("escalation"), holds, root.get("watch"));
+    }
+
+    private static HoldPolicy holds(YamlNode node) throws ConfigParseException {
+        node.requireOnly("maxDuration", "reminder", "plannedRisk");
+        HoldPolicy defaults = HoldPolicy.DEFAULTS;
+        Duration maxDuration = node.get("maxDuration").isPresent()
+                ? positiveDuration(node.get("maxDuration").get()) : defaults.maxDuration();
+        Duration reminder = node.get("reminder").isPresent()
+                ? duration(node.get("reminder").get()) : defaults.reminder();
+        Optional<Risk> planned = node.get("plannedRisk").isPresent()
+                ? Optional.of(risk(node.get("plannedRisk").get())) : Optional.empty();
+        return new HoldPolicy(maxDuration, reminder, planned);
+    }
+
+    private static Duration positiveDuration(YamlNode node) throws ConfigParseException {
+        Duration duration = duration(node);
+        if (duration.isZero()) {
+            throw node.error("must be longer than 0");
+        }
+        return duration;
+    }
+
+    private static Duration duration(YamlNode node) throws ConfigParseException {
+        Duration duration;
+        try {
+            duration = Durations.parse(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+        if (duration.isNegative()) {
+            throw node.error("must not be negative");
+        }
+        return duration;
     }
 
     private static List<FileRule> files(YamlNode node) throws ConfigParseException {

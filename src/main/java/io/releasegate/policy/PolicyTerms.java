@@ -25,6 +25,9 @@ final class PolicyTerms {
     /** Fields of an escalation contact that hold secret references ({@code env:}, {@code file:}). */
     private static final Set<String> SECRET_FIELDS = Set.of("routingKey", "url", "hmacSecret", "password");
     static final String NOT_SET = "not set";
+    /** The kinds that came with holds; like the holds settings, terms only where a policy sets them otherwise. */
+    private static final Set<ChangeKind> HOLD_KINDS = Set.of(ChangeKind.HOLD_ADDED, ChangeKind.HOLD_EXTENDED,
+            ChangeKind.HOLD_REMOVED);
 
     /**
      * One key of the policy.
@@ -47,7 +50,8 @@ final class PolicyTerms {
     }
 
     /**
-     * Every key of {@code policy}, in the file's order of sections (files, risk, review, verify, escalation).
+     * Every key of {@code policy}, in the file's order of sections (files, risk, review, holds, verify, watch,
+     * escalation).
      *
      * @param root the policy file as read, for the lines; empty for the built-in defaults
      */
@@ -59,7 +63,11 @@ final class PolicyTerms {
         }
         put(terms, root, List.of("files"), rules.isEmpty() ? "(none: files are recognised by content)"
                 : String.join("; ", rules));
+        Policy defaults = Policy.defaults();
         for (ChangeKind kind : ChangeKind.values()) {
+            if (HOLD_KINDS.contains(kind) && policy.riskOf(kind) == defaults.riskOf(kind)) {
+                continue; // as for the holds settings below: only where a policy sets them otherwise
+            }
             put(terms, root, List.of("risk", "kinds", kind.name()), policy.riskOf(kind).name());
         }
         put(terms, root, List.of("risk", "capacityReducedHighPercent"),
@@ -73,7 +81,18 @@ final class PolicyTerms {
                 : String.join(", ", new TreeSet<>(policy.reviewers())));
         put(terms, root, List.of("review", "maxAge"), policy.approvalMaxAge().map(Durations::format)
                 .orElse("never"));
+        // the holds settings count only where they differ from the defaults, so that a policy without them keeps the
+        // canonical form (and digests) it had before holds existed
+        HoldPolicy holds = policy.holds();
+        if (!holds.maxDuration().equals(HoldPolicy.DEFAULTS.maxDuration())) {
+            put(terms, root, List.of("holds", "maxDuration"), Durations.format(holds.maxDuration()));
+        }
+        if (!holds.reminder().equals(HoldPolicy.DEFAULTS.reminder())) {
+            put(terms, root, List.of("holds", "reminder"), Durations.format(holds.reminder()));
+        }
+        holds.plannedRisk().ifPresent(risk -> put(terms, root, List.of("holds", "plannedRisk"), risk.name()));
         policy.verify().ifPresent(section -> tree(terms, root, new ArrayList<>(List.of("verify")), section));
+        policy.watch().ifPresent(section -> tree(terms, root, new ArrayList<>(List.of("watch")), section));
         policy.escalation().ifPresent(section -> tree(terms, root, new ArrayList<>(List.of("escalation")),
                 section));
         return terms;

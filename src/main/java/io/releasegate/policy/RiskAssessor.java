@@ -18,10 +18,15 @@ public final class RiskAssessor {
 
     /**
      * The kind's risk, raised where the effect is worse: a weight set to 0 is as risky as disabling the server; a
-     * capacity reduction of at least {@code capacityReducedHighPercent} is at least HIGH, and of 100 % CRITICAL.
+     * capacity reduction of at least {@code capacityReducedHighPercent} is at least HIGH, and of 100 % CRITICAL. A
+     * removal or disable planned under an approved hold is at most {@code holds.plannedRisk} when the policy sets it.
      */
     public Risk riskOf(Change change) {
         Risk risk = policy.riskOf(change.kind());
+        if (change.planned() && policy.holds().plannedRisk().isPresent()
+                && policy.holds().plannedRisk().get().compareTo(risk) < 0) {
+            risk = policy.holds().plannedRisk().get();
+        }
         if (change.kind() == ChangeKind.WEIGHT_CHANGED && "0".equals(change.after())) {
             risk = Risk.max(risk, policy.riskOf(ChangeKind.SERVER_DISABLED));
         }

@@ -29,20 +29,22 @@ public final class DrillReport {
         out.append("\nPagerDuty endpoint received:\n");
         for (PagerDutyEndpoint.Event event : result.events()) {
             out.append("  ").append(event.received()).append(' ').append(event.action())
-                    .append(event.severity().isEmpty() ? "" : " " + event.severity()).append(' ')
+                    .append(event.severity() == null || event.severity().isEmpty() ? "" : " " + event.severity())
+                    .append(' ')
                     .append(event.dedupKey()).append(event.summary().isEmpty() ? "" : ": " + event.summary())
                     .append('\n');
         }
-        out.append("\nDid the gate catch the incident?\n");
+        out.append("\nWhat the drill checks (").append(result.scenario()).append("):\n");
         result.findings().forEach(finding -> out.append("  ").append(finding).append('\n'));
-        out.append('\n').append(result.caught() ? "DRILL PASSED: the gate caught the incident"
-                : "DRILL FAILED: the gate did not catch the whole incident").append(" in ").append(result.totalMs())
-                .append(" ms\n");
+        out.append('\n').append(result.caught() ? "DRILL PASSED: " : "DRILL FAILED: ").append(result.headline())
+                .append(" in ").append(result.totalMs()).append(" ms\n");
         return out.toString();
     }
 
     public static String json(DrillResult result, Path html) {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("scenario", result.scenario());
+        map.put("headline", result.headline());
         map.put("caught", result.caught());
         map.put("exitCode", result.exitCode());
         map.put("totalMs", result.totalMs());
@@ -67,13 +69,22 @@ public final class DrillReport {
     }
 
     public static void html(DrillResult result, Path file) throws IOException {
-        StringBuilder preamble = new StringBuilder("<h1>release-gate drill: <span class=\"")
-                .append(result.caught() ? "OK\">the gate caught the incident" : "FAILED\">the gate MISSED part of"
-                        + " the incident").append("</span></h1>\n<p>").append(result.totalMs())
+        StringBuilder preamble = new StringBuilder("<h1>release-gate drill ").append(Xml.escape(result.scenario()))
+                .append(": <span class=\"").append(result.caught() ? "OK" : "FAILED").append("\">")
+                .append(Xml.escape(result.headline())).append("</span></h1>\n<p>").append(result.totalMs())
                 .append(" ms in all, on 127.0.0.1 only.</p>\n<ul>\n");
         result.findings().forEach(finding -> preamble.append("<li>").append(Xml.escape(finding)).append("</li>\n"));
         preamble.append("</ul>\n<h2>Drill timeline</h2>\n");
         GateRunHtml.steps(preamble, result.timeline(), result.totalMs());
+        if (!result.events().isEmpty()) {
+            preamble.append("<h2>PagerDuty endpoint received</h2>\n<ul>\n");
+            for (PagerDutyEndpoint.Event event : result.events()) {
+                preamble.append("<li>").append(Xml.escape(event.received() + " " + event.action() + " "
+                        + event.dedupKey() + (event.summary().isEmpty() ? "" : ": " + event.summary())))
+                        .append("</li>\n");
+            }
+            preamble.append("</ul>\n");
+        }
         preamble.append("<hr>\n");
         ReportFiles.write(file, GateRunHtml.toHtml(result.run(), "release-gate drill", preamble.toString()));
     }

@@ -28,14 +28,26 @@ public final class GateRunHtml {
 
     /** The page with another title and a section of already escaped HTML before the run (the drill's). */
     static String toHtml(GateRun run, String title, String preamble) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        StringBuilder html = head(title).append(preamble);
+        if (run == null) {
+            return html.append("</body></html>\n").toString();
+        }
+        return run(html, run);
+    }
+
+    /** The document up to and including {@code <body>}, with the reports' style. */
+    static StringBuilder head(String title) {
+        return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>").append(Xml.escape(title)).append("</title><style>"
                 + "body{font-family:sans-serif;margin:2em;color:#222;max-width:70em}table{border-collapse:collapse;"
                 + "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
                 + "pre{background:#f6f8fa;padding:8px;overflow:auto}"
                 + ".PASS,.OK,.RELEASED{color:#1a7f37}.FAIL,.FAILED,.NOT_STARTED,.UNRECOVERED,.BLOCKED{color:#cf222e;"
                 + "font-weight:bold}.ERROR,.INCONCLUSIVE,.ROLLED_BACK{color:#9a6700;font-weight:bold}.SKIPPED,"
-                + ".NO_DATA{color:#57606a}h1 span{font-size:80%}</style></head><body>\n").append(preamble);
+                + ".NO_DATA{color:#57606a}h1 span{font-size:80%}</style></head><body>\n");
+    }
+
+    private static String run(StringBuilder html, GateRun run) {
         html.append("<h1>release-gate run ").append(Xml.escape(run.gate())).append(": <span class=\"")
                 .append(run.outcome()).append("\">").append(run.outcome()).append("</span> (exit ")
                 .append(run.exitCode()).append(")</h1>\n<p>").append(Xml.escape(run.reason())).append("</p>\n<p>Pool ")

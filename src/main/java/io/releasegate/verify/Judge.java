@@ -13,7 +13,7 @@ public final class Judge {
     /**
      * The verdict of the checks ({@link Verdict#of}) and the reasons: every FAIL and ERROR reason, then every
      * INCONCLUSIVE one (first the one that says why and where the run was cut short), then what was not tested
-     * (NO_DATA of the distribution), or for a PASS one line saying what passed.
+     * (NO_DATA of the distribution), what the holds expect, or for a PASS one line saying what passed.
      */
     public static Judgement judge(List<CheckResult> checks) {
         Verdict verdict = Verdict.of(checks);
@@ -30,6 +30,13 @@ public final class Judge {
         }
         for (CheckResult check : checks) {
             if (check.status() == CheckStatus.NO_DATA && check.check().equals(TrafficChecks.DISTRIBUTION)) {
+                reasons.add(check.reason());
+            }
+        }
+        for (CheckResult check : checks) {
+            boolean said = check.status() == CheckStatus.FAIL || check.status() == CheckStatus.ERROR
+                    || check.status() == CheckStatus.INCONCLUSIVE;
+            if (!said && check.check().equals(HeldServers.CHECK)) {
                 reasons.add(check.reason());
             }
         }

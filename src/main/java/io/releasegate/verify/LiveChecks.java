@@ -8,6 +8,7 @@ import io.releasegate.verify.drift.DriftReport;
 import io.releasegate.verify.health.HealthChecker;
 import io.releasegate.verify.health.HealthOptions;
 import io.releasegate.verify.health.HealthProbe;
+import io.releasegate.verify.health.HealthReport;
 import io.releasegate.verify.health.HealthTarget;
 import java.util.List;
 
@@ -21,7 +22,17 @@ public final class LiveChecks {
 
     /** Asks each target directly (not through the load balancer); one {@code health} result per server. */
     public static LiveCheck health(List<HealthTarget> targets, HealthOptions options, HealthProbe probe) {
-        return (pool, permits, log) -> new HealthChecker(probe, log).check(targets, options, permits).results();
+        return health(targets, options, probe, LiveObserver.NONE);
+    }
+
+    /** As {@link #health(List, HealthOptions, HealthProbe)}, showing the whole report to {@code observer}. */
+    public static LiveCheck health(List<HealthTarget> targets, HealthOptions options, HealthProbe probe,
+            LiveObserver observer) {
+        return (pool, permits, log) -> {
+            HealthReport report = new HealthChecker(probe, log).check(targets, options, permits);
+            observer.health(report);
+            return report.results();
+        };
     }
 
     /**
@@ -29,13 +40,24 @@ public final class LiveChecks {
      * INCONCLUSIVE result when the rate budget left no permit for the read before the deadline.
      */
     public static LiveCheck drift(Pool declared, LiveStateSource source) {
+        return drift(declared, source, null, LiveObserver.NONE);
+    }
+
+    /**
+     * As {@link #drift(Pool, LiveStateSource)}, with the pool's holds applied (a held server out of the pool is out as
+     * planned; one still out after its hold ended is a {@code hold} FAIL; null: no holds) and the live servers read
+     * shown to {@code observer}.
+     */
+    public static LiveCheck drift(Pool declared, LiveStateSource source, HeldServers held, LiveObserver observer) {
         return (pool, permits, log) -> {
             if (!permits.take()) {
                 return List.of(CheckResult.inconclusive(DriftReport.CHECK, declared.name(), "drift not checked: the "
                         + "--rate budget had no room to read the " + source.describe() + " before the deadline"));
             }
             log.info("verify: drift of %s from %s", declared.name(), source.describe());
-            return DriftChecker.check(declared, source).results();
+            DriftReport report = DriftChecker.check(declared, source);
+            observer.drift(report);
+            return held == null ? report.results() : held.drift(report);
         };
     }
 }

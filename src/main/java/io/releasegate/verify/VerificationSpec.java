@@ -1,6 +1,7 @@
 package io.releasegate.verify;
 
 import io.releasegate.config.Pool;
+import io.releasegate.hold.Holds;
 import io.releasegate.live.HaproxyRuntime;
 import io.releasegate.live.StatsPage;
 import io.releasegate.log.LogSink;
@@ -12,6 +13,7 @@ import io.releasegate.verify.probe.RateBudget;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,10 +111,22 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
         }
     }
 
-    /** What {@link Verifier#verify(VerificationRequest, List, RateBudget, LogSink)} needs for one pool. */
-    public record Plan(VerificationRequest request, List<LiveCheck> liveChecks) {
+    /**
+     * What {@link Verifier#verify(VerificationRequest, List, RateBudget, LogSink)} needs for one pool.
+     *
+     * @param request    the traffic
+     * @param liveChecks health and drift
+     * @param held       what the pool's holds make expected: {@link Verifier#adjusting} applies it before the judge
+     */
+    public record Plan(VerificationRequest request, List<LiveCheck> liveChecks, HeldServers held) {
         public Plan {
             liveChecks = List.copyOf(liveChecks);
+            Objects.requireNonNull(held, "held");
+        }
+
+        /** The verifier adjusted by the holds. */
+        public Verifier verifier(Verifier verifier) {
+            return held.isEmpty() ? verifier : verifier.adjusting(held);
         }
     }
 
@@ -148,12 +162,30 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
      * @param poolsInRun pools verified in the same run (each is tested at alpha / poolsInRun)
      */
     public Plan plan(Optional<Pool> declared, int poolsInRun) {
-        ExpectedPool expected = expected(declared);
+        return plan(declared, Holds.none(""), Clock.systemUTC(), poolsInRun);
+    }
+
+    /**
+     * The request and live checks of one pool, with its holds: a server held now is left out of the expected pool,
+     * may be out of the live pool, and FAILs when it is still out after its hold ended ({@link HeldServers}).
+     *
+     * @param holds the holds of the revision the pool is declared at
+     * @param clock the time the holds are judged at
+     */
+    public Plan plan(Optional<Pool> declared, Holds holds, Clock clock, int poolsInRun) {
+        return plan(declared, holds, clock, poolsInRun, LiveObserver.NONE);
+    }
+
+    /** As {@link #plan(Optional, Holds, Clock, int)}, with {@code observer} seeing what the live checks read. */
+    public Plan plan(Optional<Pool> declared, Holds holds, Clock clock, int poolsInRun, LiveObserver observer) {
+        ExpectedPool all = expected(declared);
+        Pool compared = declared.orElseGet(all::toPool);
+        HeldServers held = new HeldServers(compared, holds, clock);
+        ExpectedPool expected = held.isEmpty() ? all : held.expected(all);
         VerificationRequest request = VerificationRequest.builder(lb, expected).identify(traffic.identify())
                 .requests(traffic.requests()).rate(traffic.rate()).concurrency(traffic.concurrency())
                 .alpha(traffic.alpha()).maxErrorRate(traffic.maxErrorRate()).timeout(traffic.timeout())
                 .deadline(traffic.deadline()).poolsInRun(poolsInRun).build();
-        Pool compared = declared.orElseGet(expected::toPool);
         List<LiveCheck> checks = new ArrayList<>();
         List<HealthTarget> targets = new ArrayList<>();
         if (!live.healthPath().isEmpty()) {
@@ -166,17 +198,17 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
         }
         live.healthUrls().forEach(url -> targets.add(HealthTarget.parse("health", url)));
         if (!targets.isEmpty()) {
-            checks.add(LiveChecks.health(targets, live.health(), HealthProbe.jdk()));
+            checks.add(LiveChecks.health(targets, live.health(), HealthProbe.jdk(), observer));
         }
         if (!live.haproxySocket().isEmpty()) {
             checks.add(LiveChecks.drift(compared, new HaproxyRuntime(Path.of(live.haproxySocket()),
-                    traffic.timeout())));
+                    traffic.timeout()), held, observer));
         }
         if (!live.stats().isEmpty()) {
             checks.add(LiveChecks.drift(compared, new StatsPage(HttpUrl.parse("stats", live.stats()),
-                    traffic.timeout())));
+                    traffic.timeout()), held, observer));
         }
-        return new Plan(request, checks);
+        return new Plan(request, checks, held);
     }
 
     /**
@@ -185,8 +217,14 @@ public record VerificationSpec(URI lb, Expectation expectation, Traffic traffic,
      * @param budget the run's one rate budget ({@link #rateBudget}), shared with every other verification of the run
      */
     public VerificationResult verify(Verifier verifier, Optional<Pool> declared, RateBudget budget, LogSink log) {
-        Plan plan = plan(declared, 1);
-        return verifier.verify(plan.request(), plan.liveChecks(), budget, log);
+        return verify(verifier, declared, Holds.none(""), Clock.systemUTC(), budget, log);
+    }
+
+    /** As {@link #verify(Verifier, Optional, RateBudget, LogSink)}, judging the pool's holds at the clock's time. */
+    public VerificationResult verify(Verifier verifier, Optional<Pool> declared, Holds holds, Clock clock,
+            RateBudget budget, LogSink log) {
+        Plan plan = plan(declared, holds, clock, 1);
+        return plan.verifier(verifier).verify(plan.request(), plan.liveChecks(), budget, log);
     }
 
     /**

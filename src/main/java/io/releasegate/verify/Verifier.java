@@ -12,6 +12,7 @@ import io.releasegate.verify.stats.SequentialTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Verifies one pool: live checks (health, drift), then real requests through the load balancer until the verdict
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
  */
 public final class Verifier {
     private final Supplier<HttpProbe> probes;
+    private final UnaryOperator<List<CheckResult>> expectation;
 
     /** With the built-in keep-alive HTTP/1.1 probe. */
     public Verifier() {
@@ -29,7 +31,20 @@ public final class Verifier {
 
     /** With another probe (e.g. one that goes through Jenkins' proxy settings); a new probe per run. */
     public Verifier(Supplier<HttpProbe> probes) {
+        this(probes, UnaryOperator.identity());
+    }
+
+    private Verifier(Supplier<HttpProbe> probes, UnaryOperator<List<CheckResult>> expectation) {
         this.probes = probes;
+        this.expectation = expectation;
+    }
+
+    /**
+     * This verifier with the classified checks adjusted before the judge, e.g. by {@link HeldServers}: what the holds
+     * of the pool make expected.
+     */
+    public Verifier adjusting(UnaryOperator<List<CheckResult>> adjustment) {
+        return new Verifier(probes, adjustment);
     }
 
     public VerificationResult verify(VerificationRequest request, LogSink log) {
@@ -74,6 +89,7 @@ public final class Verifier {
         List<CheckResult> checks = new ArrayList<>(new TrafficChecks(request, tally, test, plan, live,
                 zeroRuleServer(sequential, pool), ending, budget.rate()).classify());
         checks.addAll(live);
+        checks = expectation.apply(checks);
         Judge.Judgement judgement = Judge.judge(checks);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         log.info("verify: %s after %d requests in %d ms%s", judgement.verdict(), tally.requests(), durationMs,

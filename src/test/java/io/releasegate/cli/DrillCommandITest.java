@@ -52,4 +52,34 @@ class DrillCommandITest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("--lb must be embedded, haproxy or nginx, was 'traefik'");
     }
+
+    @Test
+    void shouldListTheScenarios() {
+        CliRun run = CliRun.of("drill", "--list");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("forgotten-hold", "removed-server", "weight-typo", "health-check-removed",
+                "slow-backend").contains("Run one: release-gate drill NAME (without a name: removed-server)");
+    }
+
+    @Test
+    void shouldRunANamedScenarioAndWriteItsReport(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("weight-typo.html");
+
+        CliRun run = CliRun.of("drill", "weight-typo", "--html", html.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Drill timeline (").contains("What the drill checks (weight-typo):")
+                .contains("ok: the diff shows WEIGHT_CHANGED of web-02 to 10")
+                .contains("DRILL PASSED: the gate caught the incident");
+        assertThat(Files.readString(html)).contains("release-gate drill weight-typo").contains("WEIGHT_CHANGED");
+    }
+
+    @Test
+    void shouldExitTwoForAnUnknownScenario() {
+        CliRun run = CliRun.of("drill", "fire");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("unknown scenario 'fire' (forgotten-hold, removed-server");
+    }
 }

@@ -143,4 +143,52 @@ class AgentVerificationTest {
         assertThat(PoolSource.isPolicyFile("lb/prod.releasegate.yaml")).isTrue();
         assertThat(PoolSource.isPolicyFile("haproxy.cfg")).isFalse();
     }
+
+    /** A git repository in the workspace: pool web (web-01, web-02) and a hold on web-02 ending at {@code until}. */
+    private void repositoryWithHold(java.time.Instant until) throws Exception {
+        try (io.releasegate.diff.ScratchRepository repo = io.releasegate.diff.ScratchRepository.init(workspace)) {
+            repo.write("haproxy.cfg", "backend web\n    balance roundrobin\n    server web-01 127.0.0.1:1\n"
+                    + "    server web-02 127.0.0.1:2\n");
+            repo.write(".releasegate/holds.yml", "holds:\n  - pool: web\n    server: web-02\n    since: "
+                    + until.minus(java.time.Duration.ofMinutes(30)) + "\n    until: " + until
+                    + "\n    reason: load test\n    owner: alice\n");
+            repo.commit("pool web, web-02 held", "Alice", "alice@example.org", java.time.Instant.now());
+        }
+    }
+
+    @Test
+    void shouldPassWithAHeldServerOutOfThePool() throws Exception {
+        // arrange: web-02 out of the proxy's pool under a hold that lasts another 10 minutes
+        lb = RoundRobinBalancer.withWeb02While(workspace.resolve("never-created"));
+        repositoryWithHold(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+        // act
+        VerificationSpec spec = VerificationSpec.builder(lb.url()).build();
+        VerificationResult result = AgentVerification.run(workspace, spec, new PoolSource("web", null, "HEAD"), null,
+                spec.rateBudget(), new BufferedLog());
+
+        // assert
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).startsWith("web-02 is held until ")
+                .contains("(hold by alice: load test)"));
+    }
+
+    @Test
+    void shouldFailWhenAHeldServerIsStillOutAfterItsHold() throws Exception {
+        // arrange: the same, but the hold ended a minute ago
+        lb = RoundRobinBalancer.withWeb02While(workspace.resolve("never-created"));
+        repositoryWithHold(java.time.Instant.now().minus(java.time.Duration.ofMinutes(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+        // act
+        VerificationSpec spec = VerificationSpec.builder(lb.url()).build();
+        VerificationResult result = AgentVerification.run(workspace, spec, new PoolSource("web", null, "HEAD"), null,
+                spec.rateBudget(), new BufferedLog());
+
+        // assert
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.reasons().get(0)).contains("web-02 was due back at ")
+                .contains("(hold by alice: load test) and is still out of pool web");
+    }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.releasegate.agent;
 
 import io.releasegate.config.Pool;
+import io.releasegate.hold.Holds;
+import io.releasegate.policy.DeclaredHolds;
 import io.releasegate.policy.DeclaredPools;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -52,6 +54,21 @@ public record PoolSource(String pool, String config, String revision) implements
         Optional<Path> policy = config == null || DEFAULT_POLICY.equals(config) ? Optional.empty()
                 : Optional.of(workspace.resolve(config));
         return Optional.of(DeclaredPools.atRevision(workspace, revision == null ? "HEAD" : revision, policy, pool));
+    }
+
+    /**
+     * The holds the verification judges by: {@code .releasegate/holds.yml} of the repository at the same revision as
+     * the pool (capped by that revision's policy); none for a single config file or expected servers only.
+     *
+     * @throws IllegalArgumentException when the holds file cannot be read, naming its file and line
+     */
+    public Holds holds(Path workspace) {
+        if (pool == null || (config != null && !isPolicyFile(config))) {
+            return Holds.none("");
+        }
+        Optional<Path> policy = config == null || DEFAULT_POLICY.equals(config) ? Optional.empty()
+                : Optional.of(workspace.resolve(config));
+        return DeclaredHolds.atRevision(workspace, revision == null ? "HEAD" : revision, policy);
     }
 
     /** What the verification is checked against, for the build log. */
