@@ -1,6 +1,5 @@
 package io.jenkins.plugins.releasegate;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.console.HyperlinkNote;
 import hudson.model.Run;
@@ -50,15 +49,15 @@ public class ApprovalStepExecution extends StepExecution {
 
     private final String id = UUID.randomUUID().toString();
     private final Settings settings;
-    private long deadline;
-    private boolean settled;
+    /** Set on the CPS thread in {@link #start()}, read by the timers and the page's threads. */
+    private volatile long deadline;
+    private volatile boolean settled;
 
     /**
      * Milliseconds in one "minute" of the reminder interval. Only a test changes it (the system property
      * {@code io.jenkins.plugins.releasegate.ApprovalStepExecution.reminderUnitMillis}), to see several reminders
      * without waiting minutes.
      */
-    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "a test shortens it; nothing else writes it")
     static long reminderUnitMillis = SystemProperties.getLong(ApprovalStepExecution.class.getName()
             + ".reminderUnitMillis", TimeUnit.MINUTES.toMillis(1));
 
@@ -144,10 +143,14 @@ public class ApprovalStepExecution extends StepExecution {
         String url = '/' + run.getUrl() + ReleaseGateAction.URL_NAME + '/';
         listener.getLogger().println(settings.message);
         listener.getLogger().println(initial.summary() + ". " + HyperlinkNote.encodeTo(url, "Review the change"));
-        // the notification goes over the network: never on the CPS VM thread
-        Timer.get().submit(() -> new ReviewerNotifier(jenkins()).requested(run, settings.digest, settings.policy(),
-                initial, settings.message, new TaskListenerLog(listener)));
-        armTimers();
+        armTimeout();
+        // the notification goes over the network: never on the CPS VM thread. The reminders start once the request
+        // went out (its delivery may retry for a while), so no reminder ever comes before it.
+        Timer.get().submit(() -> {
+            new ReviewerNotifier(jenkins()).requested(run, settings.digest, settings.policy(), initial,
+                    settings.message, new TaskListenerLog(listener));
+            armReminders();
+        });
         return false;
     }
 
@@ -158,15 +161,22 @@ public class ApprovalStepExecution extends StepExecution {
      */
     @Override
     public void onResume() {
-        armTimers();
+        armTimeout();
+        armReminders();
     }
 
-    private synchronized void armTimers() {
-        if (settled) {
+    private synchronized void armTimeout() {
+        if (settled || timeoutTask != null) {
             return;
         }
         long delay = Math.max(0, deadline - System.currentTimeMillis());
         timeoutTask = Timer.get().schedule(this::timeOut, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void armReminders() {
+        if (settled || reminderTask != null) {
+            return;
+        }
         int every = jenkins().configuration().getReminderMinutes();
         if (every > 0) {
             long period = every * reminderUnitMillis;

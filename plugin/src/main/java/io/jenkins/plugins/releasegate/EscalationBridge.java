@@ -129,6 +129,12 @@ final class EscalationBridge {
             throw new IllegalArgumentException("contact '" + name + "' has no email recipients");
         }
         JenkinsFacade.MailSettings mail = jenkins.mail();
+        if (mail.ssl()) {
+            // SMTPS would get a plain-text conversation (and the login) it cannot read: say so instead of timing out
+            throw new IllegalArgumentException("contact '" + name + "': the Mailer plugin's SMTP server is set to"
+                    + " \"Use SSL\" (SMTPS), which email contacts cannot use; use \"Use TLS\" (STARTTLS) in Manage"
+                    + " Jenkins > System > E-mail Notification, or another channel");
+        }
         return new ContactConfig.Email(name, mail.host(), mail.port(), mail.from(), recipients, mail.startTls(),
                 mail.user(), mail.user() == null ? null : MAILER_PASSWORD);
     }

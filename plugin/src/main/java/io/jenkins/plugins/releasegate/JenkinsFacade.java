@@ -28,8 +28,13 @@ import org.springframework.security.core.GrantedAuthority;
  * constructor, so the rest of the code can be read, and tested, without a running controller.
  */
 public class JenkinsFacade {
-    /** The Mailer plugin's SMTP settings, for email contacts. */
-    public record MailSettings(String host, int port, String from, boolean startTls, String user, String password) {
+    /**
+     * The Mailer plugin's SMTP settings, for email contacts.
+     *
+     * @param ssl the Mailer's "Use SSL" (SMTPS, TLS from the first byte), which email contacts cannot speak
+     */
+    public record MailSettings(String host, int port, String from, boolean startTls, boolean ssl, String user,
+            String password) {
     }
 
     /** The user of the current request or thread, as the sign-off rules see them; null when anonymous. */
@@ -112,7 +117,7 @@ public class JenkinsFacade {
         String from = Util.fixEmptyAndTrim(JenkinsLocationConfiguration.get().getAdminAddress());
         SMTPAuthentication authentication = mailer.getAuthentication();
         return new MailSettings(host == null ? "localhost" : host, port == null ? 25 : Integer.parseInt(port),
-                from == null ? "jenkins@localhost" : from, mailer.getUseTls(),
+                from == null ? "jenkins@localhost" : from, mailer.getUseTls(), mailer.getUseSsl(),
                 authentication == null ? null : authentication.getUsername(),
                 authentication == null || authentication.getPassword() == null ? null
                         : authentication.getPassword().getPlainText());

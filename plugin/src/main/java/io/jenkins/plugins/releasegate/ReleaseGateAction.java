@@ -167,7 +167,7 @@ public class ReleaseGateAction implements RunAction2 {
 
     /** The change {@code releaseGateDiff} recorded in this build, or null. */
     @Exported(name = "change")
-    public ChangeView getChange() {
+    public synchronized ChangeView getChange() {
         if (!hasChange) {
             return null;
         }

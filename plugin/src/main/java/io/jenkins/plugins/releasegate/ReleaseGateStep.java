@@ -23,6 +23,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * verification. Returns what {@code releaseGateVerify} returns.
  */
 public class ReleaseGateStep extends VerifyStepBase {
+    private static final long serialVersionUID = 1L;
+
     @DataBoundConstructor
     public ReleaseGateStep() {
         // every parameter is named

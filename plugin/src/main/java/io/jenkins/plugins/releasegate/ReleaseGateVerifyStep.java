@@ -22,6 +22,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * afterRollback, pages, ...]}.
  */
 public class ReleaseGateVerifyStep extends VerifyStepBase {
+    private static final long serialVersionUID = 1L;
+
     @DataBoundConstructor
     public ReleaseGateVerifyStep() {
         // every parameter is named
@@ -35,7 +37,7 @@ public class ReleaseGateVerifyStep extends VerifyStepBase {
     /** Runs the verification flow without blocking the CPS thread. */
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
-        private final transient ReleaseGateVerifyStep step;
+        private final ReleaseGateVerifyStep step;
 
         Execution(StepContext context, ReleaseGateVerifyStep step) {
             super(context);

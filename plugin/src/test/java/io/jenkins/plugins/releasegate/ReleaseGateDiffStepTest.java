@@ -100,12 +100,15 @@ class ReleaseGateDiffStepTest {
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Release Gate: sign-off needed", run);
 
-        int byAuthor = Reviewers.decide(r, "alice", run, "approve", "my change");
+        Reviewers.Answer byAuthor = Reviewers.answer(r, "alice", run, "approve", "my change");
         int first = Reviewers.decide(r, "bob", run, "approve", "checked web-02");
         r.waitForMessage("pending: 1 of 2 required approvals", run);
         int second = Reviewers.decide(r, "carol", run, "approve", "checked the capacity");
 
-        assertThat(byAuthor).isEqualTo(403);
+        // alice has Job/Build: only the engine's author rule refuses her, with the author the diff found
+        assertThat(byAuthor.status()).isEqualTo(403);
+        assertThat(byAuthor.body()).contains("alice is an author of the commits under review")
+                .contains("alice@example.com");
         assertThat(first).isEqualTo(302);
         assertThat(second).isEqualTo(302);
         r.assertBuildStatusSuccess(r.waitForCompletion(run));

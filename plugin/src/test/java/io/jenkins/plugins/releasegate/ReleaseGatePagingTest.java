@@ -50,17 +50,33 @@ class ReleaseGatePagingTest {
     }
 
     /** The incident: the deploy body drops nothing itself, web-02 is out until the rollback puts it back. */
-    private WorkflowRun failVerifyAndRecover(RoundRobinBalancer lb) throws Exception {
+    private WorkflowRun failVerifyAndRollBack(RoundRobinBalancer lb) throws Exception {
         job.setDefinition(new CpsFlowDefinition("node {\n"
                 + "  def v = releaseGate(lb: '" + lb.url() + "', pool: 'web', expect: 'web-01,web-02',\n"
                 + "      rollback: 'touch web-02-restored', failBuild: false) {\n"
                 + "    echo 'deploying'\n"
                 + "  }\n"
-                + "  echo \"recovered=${v.recovered} delivered=${v.pages.collect { it.action + ':' + it.delivered }}\"\n"
+                + "  echo \"recovered=${v.recovered} delivered=${v.pages.collect { it.action + ':' + it.delivered }}"
+                + " kept=${v.pages.collect { it.outbox != null }}\"\n"
                 + "}\n", true));
-        WorkflowRun run = r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
+        return r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
+    }
+
+    /** The incident, recovered, with both pages delivered. */
+    private WorkflowRun failVerifyAndRecover(RoundRobinBalancer lb) throws Exception {
+        WorkflowRun run = failVerifyAndRollBack(lb);
         r.assertLogContains("recovered=true delivered=[trigger:true, resolve:true]", run);
         return run;
+    }
+
+    /** The Mailer's SMTP server on 127.0.0.1, and one email contact as the whole chain. */
+    private static void mailThrough(SmtpReceiver smtp) {
+        Mailer.descriptor().setSmtpHost("127.0.0.1");
+        Mailer.descriptor().setSmtpPort(String.valueOf(smtp.port()));
+        JenkinsLocationConfiguration.get().setAdminAddress("jenkins@example.com");
+        EscalationContact mail = new EscalationContact("lb-team-mail", ContactType.EMAIL);
+        mail.setRecipients("oncall@example.com");
+        chain(mail);
     }
 
     @Test
@@ -135,16 +151,30 @@ class ReleaseGatePagingTest {
     }
 
     @Test
+    void shouldRefuseToMailThroughAnSmtpsServerAndKeepThePage() throws Exception {
+        try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(marker);
+                SmtpReceiver smtp = new SmtpReceiver(this::state)) {
+            // arrange: the Mailer speaks SMTPS ("Use SSL"), which the engine's email contact cannot
+            mailThrough(smtp);
+            Mailer.descriptor().setUseSsl(true);
+
+            // act
+            WorkflowRun run = failVerifyAndRollBack(lb);
+
+            // assert: nothing was sent in plain text to a server set up for SMTPS; the reason is in the log and the
+            // pages wait in the outbox
+            assertThat(smtp.messages()).isEmpty();
+            r.assertLogContains("recovered=true delivered=[trigger:false, resolve:false] kept=[true, true]", run);
+            r.assertLogContains("contact 'lb-team-mail': the Mailer plugin's SMTP server is set to \"Use SSL\"", run);
+        }
+    }
+
+    @Test
     void shouldMailThroughTheMailersSmtpServerAtOnceAndResolveAfterRecovery() throws Exception {
         try (RoundRobinBalancer lb = RoundRobinBalancer.withWeb02While(marker);
                 SmtpReceiver smtp = new SmtpReceiver(this::state)) {
             // arrange
-            Mailer.descriptor().setSmtpHost("127.0.0.1");
-            Mailer.descriptor().setSmtpPort(String.valueOf(smtp.port()));
-            JenkinsLocationConfiguration.get().setAdminAddress("jenkins@example.com");
-            EscalationContact mail = new EscalationContact("lb-team-mail", ContactType.EMAIL);
-            mail.setRecipients("oncall@example.com");
-            chain(mail);
+            mailThrough(smtp);
 
             // act
             failVerifyAndRecover(lb);

@@ -78,7 +78,8 @@ class ReleaseGateStepTest {
         WorkflowRun run = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
 
         // assert
-        r.assertLogContains("expected an http:// or https:// URL with a host (nothing was deployed)", run);
+        r.assertLogContains("Release Gate: lb 'lb.example:8080': expected an http:// or https:// URL (nothing was"
+                + " deployed)", run);
         assertThat(Files.exists(deployed)).isFalse();
     }
 }

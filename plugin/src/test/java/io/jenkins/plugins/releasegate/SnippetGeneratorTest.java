@@ -82,13 +82,15 @@ class SnippetGeneratorTest {
 
     @Test
     void shouldGenerateARunnableReleaseGateApproval() throws Exception {
-        // arrange: the generated snippet has no change: it signs off what releaseGateDiff recorded in the build
-        Reviewers.secure(r);
-        WorkflowJob job = r.createProject(WorkflowJob.class);
-        ReleaseGateDiffStepTest.incidentRepository(new File(r.jenkins.getWorkspaceFor(job).getRemote()));
+        // arrange: the generated snippet has no change: it signs off what releaseGateDiff recorded in the build.
+        // SnippetizerTester posts the form anonymously, so the snippet is generated before security is on (with it,
+        // anonymous gets 403, as in the acceptance Jenkins); the sign-off then needs bob's login.
         String snippet = "releaseGateApproval approvals: 1, reviewers: 'bob', timeout: 10";
         snippetizer.assertGenerateSnippet(form(ReleaseGateApprovalStep.class, "'reviewers':'bob', 'approvals':1,"
                 + " 'timeout':10, 'maxAge':0"), snippet, null);
+        Reviewers.secure(r);
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        ReleaseGateDiffStepTest.incidentRepository(new File(r.jenkins.getWorkspaceFor(job).getRemote()));
         job.setDefinition(new CpsFlowDefinition("node { releaseGateDiff base: 'HEAD~1', head: 'HEAD' }\n"
                 + snippet + "\n", true));
 

@@ -34,7 +34,8 @@ public record PoolSource(String pool, String config, String revision) implements
 
     /** {@code .releasegate.yml} or any {@code *releasegate.yml}/{@code .yaml}: a policy, not an LB config file. */
     public static boolean isPolicyFile(String config) {
-        String name = Path.of(config).getFileName().toString();
+        Path file = Path.of(config).getFileName();
+        String name = file == null ? "" : file.toString();
         return name.endsWith("releasegate.yml") || name.endsWith("releasegate.yaml");
     }
 

@@ -40,8 +40,12 @@ public final class TrendChart {
         return List.copyOf(columns);
     }
 
-    public boolean isEmpty() {
-        return columns.isEmpty();
+    /**
+     * Whether any build is drawn. Not {@code isEmpty()}: {@code empty} is a keyword of the JEXL that Jenkins renders
+     * views with, so {@code ${trend.empty}} does not parse and breaks the page that includes it.
+     */
+    public boolean isHasBuilds() {
+        return !columns.isEmpty();
     }
 
     public int getWidth() {
