@@ -26,8 +26,13 @@ import java.util.concurrent.Future;
  * (renames followed), parses both sides from git objects, and compares pools by their effective values.
  */
 public final class RevisionDiff {
-    /** A changed configuration file with both sides parsed. */
-    private record Pair(DiffResult.FileEntry entry, ParsedFile before, ParsedFile after) {
+    /**
+     * A changed configuration file with both sides parsed, each in its own format ({@code formatBefore} is the
+     * format the base side was read in); when the head side cannot be parsed, {@code unparseable} is the
+     * {@code sha256:} of what was read of it (else empty).
+     */
+    private record Pair(DiffResult.FileEntry entry, ConfigFormat formatBefore, ParsedFile before, ParsedFile after,
+            String unparseable) {
     }
 
     /** A pool and the file it is reported under. */
@@ -123,21 +128,25 @@ public final class RevisionDiff {
                 ? Optional.empty() : repository.readBlob(blob.oldId());
         Optional<String> newText = blob.change().status() == FileChange.Status.DELETED
                 ? Optional.empty() : repository.readBlob(blob.newId());
-        Optional<ConfigFormat> format = newText.flatMap(text -> rules.formatOf(change.path(), text));
-        if (format.isEmpty()) {
-            format = oldText.flatMap(text -> rules.formatOf(change.oldPath(), text));
-        }
-        if (format.isEmpty()) {
+        // each side in the format its own path and content give it, so a head that makes its file look like another
+        // format cannot make the base side unreadable (and its pools unseen); a side that is not recognisable on its
+        // own (a head that lost every server line) is read in the other side's format
+        Optional<ConfigFormat> newFormat = newText.flatMap(text -> rules.formatOf(change.path(), text));
+        Optional<ConfigFormat> oldFormat = oldText.flatMap(text -> rules.formatOf(change.oldPath(), text));
+        if (newFormat.isEmpty() && oldFormat.isEmpty()) {
             return Optional.empty();
         }
-        DiffResult.FileEntry entry = new DiffResult.FileEntry(change.path(), change.oldPath(), format.get(),
+        ConfigFormat formatAfter = newFormat.orElseGet(oldFormat::get);
+        ConfigFormat formatBefore = oldFormat.orElse(formatAfter);
+        DiffResult.FileEntry entry = new DiffResult.FileEntry(change.path(), change.oldPath(), formatAfter,
                 change.status());
         if (blob.oldId().equals(blob.newId())) {
-            return Optional.of(new Pair(entry, ParsedFile.ABSENT, ParsedFile.ABSENT));
+            return Optional.of(new Pair(entry, formatBefore, ParsedFile.ABSENT, ParsedFile.ABSENT, ""));
         }
-        ParsedFile before = parse(format.get(), change.oldPath(), oldText, repository.resolver(base));
-        ParsedFile after = parse(format.get(), change.path(), newText, repository.resolver(head));
-        return Optional.of(new Pair(entry, before, after));
+        ParsedFile before = parse(formatBefore, change.oldPath(), oldText, repository.resolver(base));
+        ParsedFile after = parse(formatAfter, change.path(), newText, repository.resolver(head));
+        return Optional.of(new Pair(entry, formatBefore, before, after, unparseableContent(change.path(), newText,
+                after, head)));
     }
 
     /**
@@ -170,7 +179,8 @@ public final class RevisionDiff {
                     repository.resolver(base));
             if (includesAny(after, unselected) || includesAny(before, unselected)) {
                 roots.add(new Pair(new DiffResult.FileEntry(path, path, ConfigFormat.NGINX,
-                        FileChange.Status.MODIFIED), before, after));
+                        FileChange.Status.MODIFIED), ConfigFormat.NGINX, before, after,
+                        unparseableContent(path, repository.read(head, path), after, head)));
             }
         }
         return roots;
@@ -205,10 +215,18 @@ public final class RevisionDiff {
         if (pair.after().error() != null) {
             ConfigParseException e = pair.after().error();
             errors.add(error(e, "head"));
-            changes.add(new Change(ChangeKind.CONFIG_UNPARSEABLE, e.file(), e.line(), "", "", "", "",
-                    e.file() + " cannot be parsed at the head revision (line " + e.line() + "): " + e.reason()
-                            + ". Nothing in it can be checked."));
+            // nothing in the file can be judged, so the digest an approval is pinned to covers its content: an
+            // approval of one unparseable file is void for any other
+            changes.add(new Change(ChangeKind.CONFIG_UNPARSEABLE, e.file(), e.line(), "", "", "",
+                    pair.unparseable(), e.file() + " cannot be parsed at the head revision (line " + e.line()
+                            + "): " + e.reason() + ". Nothing in it can be checked."));
             return;
+        }
+        if (pair.formatBefore() != pair.entry().format() && pair.before().parsed() && pair.after().parsed()) {
+            changes.add(new Change(ChangeKind.OTHER_CHANGE, path, 1, "", "", pair.formatBefore().id(),
+                    pair.entry().format().id(), path + " is now " + pair.entry().format().id()
+                            + " configuration (it was " + pair.formatBefore().id() + "): its pools are compared by"
+                            + " name across the two formats."));
         }
         ConfigFile before = pair.before().file();
         ConfigFile after = pair.after().file();
@@ -224,6 +242,23 @@ public final class RevisionDiff {
             addedPools.put(key(pair.entry().format(), pool.name()), new Located(FileDiff.fileOf(pool, path), pool));
         }
         changes.addAll(diff.changes());
+    }
+
+    /**
+     * For a head side that cannot be parsed: {@code content sha256:...} of its text, and of the included file at
+     * fault when the error lies there; empty otherwise.
+     */
+    private String unparseableContent(String path, Optional<String> text, ParsedFile after, String head)
+            throws RepositoryException {
+        if (after.error() == null) {
+            return "";
+        }
+        StringBuilder content = new StringBuilder(text.orElse(""));
+        String faulty = Objects.requireNonNullElse(after.error().file(), "");
+        if (!faulty.isEmpty() && !faulty.equals(path)) {
+            content.append('\0').append(faulty).append('\0').append(repository.read(head, faulty).orElse(""));
+        }
+        return "content " + ChangeDigest.sha256(content.toString());
     }
 
     /** A pool that left one file and appeared in another is compared as one pool; unchanged, it is no change. */

@@ -165,6 +165,25 @@ class PolicyChangesTest {
     }
 
     @Test
+    void shouldPinAnEditThatCannotBeItemisedToTheTextOfTheNewPolicy() {
+        // arrange: two invalid head policies with the same error; two edits of a base that cannot be parsed
+        String invalid = "review:\n  threshold: SEVERE\n";
+        String invalidAndNoReviewers = "review:\n  threshold: SEVERE\n  reviewers: [mallory]\n";
+
+        // act
+        Change first = changes(BASE, invalid).changes().get(0);
+        Change second = changes(BASE, invalidAndNoReviewers).changes().get(0);
+        Change repair = changes(invalid, BASE).changes().get(0);
+        Change otherRepair = changes(invalid, BASE.replace("[bob, carol]", "[mallory]")).changes().get(0);
+
+        // assert: what an approval is pinned to (kind, file, key, before, after) differs with the text
+        assertThat(first.after()).startsWith("unparseable, content sha256:");
+        assertThat(second.after()).isNotEqualTo(first.after());
+        assertThat(repair.after()).startsWith("changed, content sha256:");
+        assertThat(otherRepair.after()).isNotEqualTo(repair.after());
+    }
+
+    @Test
     void shouldMakeAPolicyEditCriticalByDefault() {
         // act
         Risk risk = Policy.defaults().riskOf(ChangeKind.POLICY_CHANGED);
