@@ -32,6 +32,10 @@ class ApprovalCheckTest {
         return ApprovalSigner.of(key).sign(approval);
     }
 
+    private static String fingerprint(KeyPair key) throws Exception {
+        return io.releasegate.signoff.sshsig.SshPublicKey.of(key.getPublic()).fingerprint();
+    }
+
     private static CheckedApprovals check(Approval... approvals) throws ConfigParseException {
         return ApprovalCheck.check(List.of(approvals), SIGNERS, false, NOW);
     }
@@ -209,6 +213,36 @@ class ApprovalCheckTest {
         // assert
         assertThat(checked.refused().get(0).reason()).contains("expired at 2026-12-02T00:00:00Z (valid-before),"
                 + " before 2026-12-03T12:00:00Z");
+    }
+
+    @Test
+    void shouldRefuseADecisionSignedByAKeyThatMayAlsoSignAsAnAuthor() throws Exception {
+        // arrange: alice's key speaks for two addresses; a team key for everyone at example.com; alice wrote the change
+        KeyPair alice = TestKeys.generate("ssh-ed25519");
+        KeyPair team = TestKeys.generate("ssh-ed25519");
+        AllowedSignersSource signers = new AllowedSignersSource("allowed_signers", Optional.of(
+                "bob@example.com " + TestKeys.publicLine(BOB) + "\n"
+                        + "alice@example.com,al@other.org,group:lb-reviewers " + TestKeys.publicLine(alice) + "\n"
+                        + "*@example.com " + TestKeys.publicLine(team) + "\n"));
+        ChangeUnderReview change = new ChangeUnderReview(DIGEST, List.of(new io.releasegate.diff.Author(
+                "Alice Liddell", "Alice@Example.com")), null);
+        Approval asHerOtherAddress = signed(decision("al", "al@other.org"), alice);
+        Approval withTheTeamKey = signed(decision("carol", "carol@example.com"), team);
+        Approval byBob = signed(decision("bob", "bob@example.com"), BOB);
+
+        // act
+        CheckedApprovals checked = ApprovalCheck.check(List.of(asHerOtherAddress, withTheTeamKey, byBob), signers,
+                false, change, NOW);
+
+        // assert
+        assertThat(checked.accepted()).extracting(Approval::reviewer).containsExactly("bob");
+        assertThat(checked.refused()).extracting(SignOffDecision.Outcome::reason).containsExactly(
+                "al's approval does not count: the ED25519 key " + fingerprint(alice) + " that signed it may also sign"
+                        + " as Alice@Example.com (allowed_signers:2), an author of the commits under review (Alice"
+                        + " Liddell <Alice@Example.com>): a key speaks for one person, and an author may not approve",
+                "carol's approval does not count: the ED25519 key " + fingerprint(team) + " that signed it may also"
+                        + " sign as Alice@Example.com (allowed_signers:3), an author of the commits under review (Alice"
+                        + " Liddell <Alice@Example.com>): a key speaks for one person, and an author may not approve");
     }
 
     @Test
