@@ -54,6 +54,11 @@ final class EscalationConfigReader {
             throw new EscalationConfigException(path.toString(), 0, "escalation",
                     "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
+        return fromYaml(path.toString(), text, secrets);
+    }
+
+    static EscalationConfig fromYaml(String name, String text, Secrets secrets) throws EscalationConfigException {
+        Path path = Path.of(name);
         JsonNode root;
         try {
             root = YAML.readTree(text);

@@ -1,12 +1,10 @@
 package io.releasegate.policy;
 
 import io.releasegate.config.ConfigParseException;
+import io.releasegate.config.read.TextFile;
 import io.releasegate.diff.GitRepository;
 import io.releasegate.diff.RepositoryException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,6 +14,9 @@ import java.util.Optional;
  * built-in defaults. See "Trust model" in docs/policy.md.
  */
 public final class PolicySource {
+    /** The largest policy file read from disk. */
+    private static final long MAX_BYTES = 1_000_000;
+
     private PolicySource() {
     }
 
@@ -87,14 +88,15 @@ public final class PolicySource {
         return file.policy().orElseGet(Policy::defaults);
     }
 
-    /** Reads a policy file from disk. */
+    /** Reads a policy file from disk (a regular UTF-8 text file of at most 1 MB). */
     public static Policy fromFile(Path file) throws PolicyException {
+        if (!Files.exists(file)) {
+            throw new PolicyException("policy file not found: " + file, null);
+        }
         try {
-            return PolicyLoader.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new PolicyException("policy file not found: " + file, e);
-        } catch (IOException e) {
-            throw new PolicyException("cannot read policy file " + file + ": " + e.getMessage(), e);
+            return PolicyLoader.parse(file.toString(), TextFile.read(file, file.toString(), MAX_BYTES));
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException("cannot read policy file " + e.getMessage(), e);
         } catch (ConfigParseException e) {
             throw new PolicyException("invalid policy " + e.getMessage(), e);
         }
