@@ -224,7 +224,7 @@ final class EscalationConfigReader {
                     throw new java.net.URISyntaxException(value, "not an absolute http(s) URL");
                 }
             } catch (java.net.URISyntaxException e) {
-                throw error(base + "." + field, "'" + Redaction.text(value) + "' is not an absolute http(s) URL");
+                throw error(base + "." + field, "'" + Redaction.url(value) + "' is not an absolute http(s) URL");
             }
         }
         return value;

@@ -21,6 +21,7 @@ import java.util.Set;
  */
 final class PolicyChanges {
     private static final String ARROW = " → ";
+    private static final String HIDDEN_CHANGED = "its user information or secret changed, not shown";
 
     /** The changes and the parse errors of the policy file. */
     record Result(List<Change> changes, List<DiffResult.ParseError> errors) {
@@ -101,8 +102,12 @@ final class PolicyChanges {
             PolicyTerms.Term any = now != null ? now : old;
             String was = old == null ? PolicyTerms.NOT_SET : old.value();
             String is = now == null ? PolicyTerms.NOT_SET : now.value();
-            if (was.equals(is)) {
+            if (Objects.equals(old == null ? null : old.raw(), now == null ? null : now.raw())) {
                 continue;
+            }
+            if (was.equals(is)) {
+                // only what is never shown differs: a URL's user information, a literal secret
+                is = is + " (" + HIDDEN_CHANGED + ")";
             }
             int line = now != null ? now.line() : 0;
             if (PolicyTerms.isContactField(any.path())) {
