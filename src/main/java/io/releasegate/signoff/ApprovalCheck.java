@@ -121,6 +121,18 @@ public final class ApprovalCheck {
     private record Verified(Approval approval, String keyFingerprint, SshPublicKey key) {
     }
 
+    /** A literal principal of any line with local part {@code localPart} that is not {@code email}, or null. */
+    private static String otherAddressWithLocalPart(AllowedSigners allowed, String localPart, String email) {
+        for (AllowedSigners.Entry entry : allowed.entries()) {
+            for (String principal : entry.literalPrincipals()) {
+                if (Names.same(Names.localPart(principal), localPart) && !Names.same(principal, email)) {
+                    return principal;
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * Refuses a decision whose key speaks, on any line of allowed_signers, for an author of the change or its starter:
      * a principal pattern that matches an author's email, or a literal principal that is an author (as
@@ -181,6 +193,15 @@ public final class ApprovalCheck {
             throw new SshSigException("the reviewer id '" + reviewer + "' is not " + approval.email() + ", its local"
                     + " part, or a principal of " + allowed.source() + ":" + entry.line() + " (the "
                     + signature.signer().describe() + " may speak for " + entry.principals() + ")");
+        }
+        if (!Names.same(reviewer, approval.email()) && !entry.allows(reviewer)) {
+            // the reviewer id is the local part: it names one person only if no other address has that local part
+            String other = otherAddressWithLocalPart(allowed, reviewer, approval.email());
+            if (other != null) {
+                throw new SshSigException("the reviewer id '" + reviewer + "' is ambiguous: " + allowed.source()
+                        + " lists both " + approval.email() + " and " + other + "; sign with the email as reviewer id,"
+                        + " or name the reviewer by email in the policy");
+            }
         }
         Set<String> groups = new LinkedHashSet<>();
         for (String principal : entry.literalPrincipals()) {

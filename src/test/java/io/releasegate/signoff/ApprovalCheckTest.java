@@ -246,6 +246,31 @@ class ApprovalCheckTest {
     }
 
     @Test
+    void shouldRefuseALocalPartAsReviewerIdWhenTwoAddressesShareIt() throws Exception {
+        // arrange: a contractor's key for bob@contractor.example signs as "bob", the policy's bob of example.com
+        KeyPair contractor = TestKeys.generate("ssh-ed25519");
+        AllowedSignersSource signers = new AllowedSignersSource("allowed_signers", Optional.of(
+                "bob@example.com " + TestKeys.publicLine(BOB) + "\n"
+                        + "bob@contractor.example " + TestKeys.publicLine(contractor) + "\n"));
+        Approval asBob = signed(decision("bob", "bob@contractor.example"), contractor);
+        Approval byEmail = signed(decision("bob@contractor.example", "bob@contractor.example"), contractor);
+        Approval realBob = signed(decision("bob", "bob@example.com"), BOB);
+
+        // act
+        CheckedApprovals checked = ApprovalCheck.check(List.of(asBob, byEmail, realBob), signers, false, NOW);
+
+        // assert: "bob" names neither of them now; an email does
+        assertThat(checked.refused()).extracting(SignOffDecision.Outcome::reason).containsExactlyInAnyOrder(
+                "bob's approval does not count: the reviewer id 'bob' is ambiguous: allowed_signers lists both"
+                        + " bob@contractor.example and bob@example.com; sign with the email as reviewer id, or name"
+                        + " the reviewer by email in the policy",
+                "bob's approval does not count: the reviewer id 'bob' is ambiguous: allowed_signers lists both"
+                        + " bob@example.com and bob@contractor.example; sign with the email as reviewer id, or name"
+                        + " the reviewer by email in the policy");
+        assertThat(checked.accepted()).extracting(Approval::reviewer).containsExactly("bob@contractor.example");
+    }
+
+    @Test
     void shouldNameTheLineOfAnInvalidAllowedSignersFile() {
         // arrange
         AllowedSignersSource broken = new AllowedSignersSource("allowed_signers", Optional.of("# keys\nbob\n"));
