@@ -21,18 +21,40 @@ public final class PolicySource {
     }
 
     /**
+     * Where the policy for the change {@code baseSha..headSha} really comes from. A workspace path inside the
+     * repository's work tree, and an operator's path ({@code --config}) to a file that git tracks at base or head, name
+     * the repository's file, read at base: the work tree is a checkout of the change under review, so such a path
+     * on disk holds the change's own policy. Anything else stays as given.
+     */
+    public static PolicyLocation resolve(GitRepository repository, String baseSha, String headSha,
+            PolicyLocation location) throws RepositoryException {
+        if (location instanceof PolicyLocation.WorkspaceFile workspace) {
+            return repository.workTreePath(workspace.file()).<PolicyLocation>map(PolicyLocation.InRepository::new)
+                    .orElseGet(() -> new PolicyLocation.OperatorFile(workspace.file()));
+        }
+        if (location instanceof PolicyLocation.OperatorFile operator) {
+            Optional<String> path = repository.workTreePath(operator.file());
+            if (path.isPresent() && (repository.read(baseSha, path.get()).isPresent()
+                    || repository.read(headSha, path.get()).isPresent())) {
+                return new PolicyLocation.InRepository(path.get());
+            }
+        }
+        return location;
+    }
+
+    /**
      * The policy that judges the change {@code baseSha..head}.
      *
+     * @param location where the policy comes from, {@link #resolve resolved}
      * @throws PolicyException when the operator's file is missing or invalid, or the base revision's policy is
      *                         invalid (exit code 2: the base is what was approved, and an invalid one judges nothing)
      */
     public static Policy judging(GitRepository repository, String baseSha, PolicyLocation location)
             throws PolicyException, RepositoryException {
-        Optional<Path> operator = operatorFile(repository, location);
-        if (operator.isPresent()) {
-            return fromFile(operator.get());
+        if (location instanceof PolicyLocation.OperatorFile operator) {
+            return fromFile(operator.file());
         }
-        PolicyFile base = read(repository, baseSha, repositoryPath(repository, location));
+        PolicyFile base = read(repository, baseSha, repositoryPath(location));
         if (base.error().isPresent()) {
             throw new PolicyException("invalid policy at the base revision " + PolicyFile.shortSha(baseSha)
                     + ", which judges this change (fix it in a change reviewed with an operator's policy, "
@@ -41,27 +63,10 @@ public final class PolicySource {
         return base.policy().orElseGet(Policy::defaults);
     }
 
-    /** The policy file of the repository that {@code location} stands for; {@code .releasegate.yml} otherwise. */
-    static String repositoryPath(GitRepository repository, PolicyLocation location) {
-        if (location instanceof PolicyLocation.InRepository inRepository) {
-            return inRepository.path();
-        }
-        if (location instanceof PolicyLocation.WorkspaceFile workspace) {
-            return repository.workTreePath(workspace.file()).orElse(PolicyLoader.FILE_NAME);
-        }
-        return PolicyLoader.FILE_NAME;
-    }
-
-    /** The operator's file, when {@code location} is one (a workspace path outside the work tree is one). */
-    private static Optional<Path> operatorFile(GitRepository repository, PolicyLocation location) {
-        if (location instanceof PolicyLocation.OperatorFile operator) {
-            return Optional.of(operator.file());
-        }
-        if (location instanceof PolicyLocation.WorkspaceFile workspace
-                && repository.workTreePath(workspace.file()).isEmpty()) {
-            return Optional.of(workspace.file());
-        }
-        return Optional.empty();
+    /** The policy file of the repository that a {@link #resolve resolved} location stands for. */
+    static String repositoryPath(PolicyLocation location) {
+        return location instanceof PolicyLocation.InRepository inRepository ? inRepository.path()
+                : PolicyLoader.FILE_NAME;
     }
 
     /** The policy file {@code path} at {@code sha}, parsed. */

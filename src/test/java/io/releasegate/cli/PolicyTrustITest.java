@@ -90,6 +90,36 @@ class PolicyTrustITest {
     }
 
     @Test
+    void shouldReadAConfigPathIntoTheCheckoutAtTheBaseRevision() {
+        // arrange: CI runs in the checkout of the change and passes the checkout's own policy as --config
+        Path repo = dir.resolve("repo");
+        String base;
+        String head;
+        try (ScenarioRepo scenario = ScenarioRepo.init(repo)) {
+            base = scenario.copyFixture("haproxy/valid/incident-before.cfg", "haproxy.cfg")
+                    .write(".releasegate.yml", basePolicy("LOW", "")).commit("pool and policy", "Olga Operator",
+                            "olga@example.org");
+            head = scenario.copyFixture("haproxy/valid/incident-after.cfg", "haproxy.cfg")
+                    .write(".releasegate.yml", attackPolicy()).commit("web-02 out", "Mallory", "mallory@example.org");
+        }
+        Path marker = dir.resolve("deployed");
+
+        // act
+        CliProcess run = CliProcess.run(repo, ENVIRONMENT, CLI_TIMEOUT, "run", "--base", base, "--head", head,
+                "--config", ".releasegate.yml", "--deploy", "touch " + marker, "--outbox",
+                dir.resolve("outbox").toString());
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(run.err()).contains("release-gate: warning: the policy file .releasegate.yml is .releasegate.yml"
+                + " of the repository, whose work tree holds the change under review: it is read at the base"
+                + " revision");
+        assertThat(run.out()).startsWith("release-gate run repo: BLOCKED (exit 1)")
+                .contains("2 more needed from bob, carol");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void shouldPageTheBaseRevisionsContactAndVerifyWithTheBaseRevisionsSettings() throws Exception {
         // arrange: the reviewed base lets policy edits through without review (its own choice); the change edits
         // only the policy: the contact (address and secret) and the verify: section (another load balancer)
