@@ -60,7 +60,20 @@ public final class RevisionDiff {
         String head = repository.resolve(headRevision);
         GitRepository.Changes changed = repository.changes(base, head, rules::candidate, followsIncludes());
         List<Pair> pairs = readAll(changed.candidates(), base, head);
-        pairs.addAll(includingRoots(base, head, changed, pairs));
+        List<Pair> roots = includingRoots(base, head, changed, pairs);
+        if (!roots.isEmpty()) {
+            // a file a compared root includes is seen through the root, with its effective values, and only there
+            java.util.Set<String> viaRoots = new java.util.HashSet<>();
+            for (Pair root : roots) {
+                for (ParsedFile side : List.of(root.before(), root.after())) {
+                    if (side.parsed()) {
+                        viaRoots.addAll(side.file().includes());
+                    }
+                }
+            }
+            pairs.removeIf(pair -> viaRoots.contains(pair.entry().path()) || viaRoots.contains(pair.entry().oldPath()));
+            pairs.addAll(roots);
+        }
         log.info("%d load-balancer file(s) differ between %s and %s", pairs.size(), abbreviate(base),
                 abbreviate(head));
         List<Change> changes = new ArrayList<>();
@@ -150,45 +163,61 @@ public final class RevisionDiff {
     }
 
     /**
-     * With file rules, an nginx file the rules do not select may still be included by one they do (conf.d/*.conf by
-     * nginx.conf): such a root is compared too, so a change in what it includes is seen with its effective values.
+     * A changed file that was not compared on its own may still be read through an nginx {@code include}: a file the
+     * rules do not select (conf.d/*.conf under a rule for nginx.conf), or, without rules, one whose name or content is
+     * not recognisable on its own ({@code include upstreams.txt;}, a {@code .conf} of bare {@code server} lines). Each
+     * nginx root that includes such a file at head or at base is compared too, so the change is seen with its
+     * effective values.
      */
     private List<Pair> includingRoots(String base, String head, GitRepository.Changes changed, List<Pair> pairs)
             throws RepositoryException {
         if (!followsIncludes()) {
             return List.of();
         }
-        java.util.Set<String> unselected = new java.util.HashSet<>();
-        for (String path : changed.allPaths()) {
-            if (rules.byPath(path).isEmpty()) {
-                unselected.add(path);
-            }
-        }
-        if (unselected.isEmpty()) {
+        java.util.Set<String> compared = new java.util.HashSet<>();
+        pairs.forEach(pair -> {
+            compared.add(pair.entry().path());
+            compared.add(pair.entry().oldPath());
+        });
+        java.util.Set<String> unexamined = new java.util.HashSet<>(changed.allPaths());
+        unexamined.removeAll(compared);
+        if (unexamined.isEmpty()) {
             return List.of();
         }
-        java.util.Set<String> compared = new java.util.HashSet<>();
-        pairs.forEach(pair -> compared.add(pair.entry().path()));
         List<Pair> roots = new ArrayList<>();
-        for (String path : repository.paths(head, p -> rules.byPath(p).orElse(null) == ConfigFormat.NGINX)) {
+        for (String path : repository.paths(head, this::mayBeNginxRoot)) {
             if (compared.contains(path)) {
                 continue;
             }
-            ParsedFile after = parse(ConfigFormat.NGINX, path, repository.read(head, path), repository.resolver(head));
+            Optional<String> headText = repository.read(head, path);
+            if (rules.byContentOnly() && headText.flatMap(text -> FileRules.detect(path, text))
+                    .orElse(null) != ConfigFormat.NGINX) {
+                continue;
+            }
+            ParsedFile after = parse(ConfigFormat.NGINX, path, headText, repository.resolver(head));
             ParsedFile before = parse(ConfigFormat.NGINX, path, repository.read(base, path),
                     repository.resolver(base));
-            if (includesAny(after, unselected) || includesAny(before, unselected)) {
+            if (includesAny(after, unexamined) || includesAny(before, unexamined)) {
                 roots.add(new Pair(new DiffResult.FileEntry(path, path, ConfigFormat.NGINX,
                         FileChange.Status.MODIFIED), ConfigFormat.NGINX, before, after,
-                        unparseableContent(path, repository.read(head, path), after, head)));
+                        unparseableContent(path, headText, after, head)));
             }
         }
         return roots;
     }
 
-    /** Only nginx rules can select a root whose included files the rules do not select. */
+    /** Includes are followed from nginx roots: those the rules select, or without rules, by detection. */
     private boolean followsIncludes() {
-        return rules.rules().stream().anyMatch(rule -> rule.format() == ConfigFormat.NGINX);
+        return rules.byContentOnly() || rules.rules().stream().anyMatch(rule -> rule.format() == ConfigFormat.NGINX);
+    }
+
+    /** A file that could be an nginx root: selected as nginx by the rules, or without rules named as one is. */
+    private boolean mayBeNginxRoot(String path) {
+        if (!rules.byContentOnly()) {
+            return rules.byPath(path).orElse(null) == ConfigFormat.NGINX;
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith(".conf") || name.startsWith("nginx");
     }
 
     private static boolean includesAny(ParsedFile file, java.util.Set<String> paths) {
