@@ -1,6 +1,7 @@
 package io.releasegate.cli;
 
 import io.releasegate.log.LogSink;
+import io.releasegate.config.read.TextFile;
 import io.releasegate.log.Redaction;
 import io.releasegate.paging.Attempt;
 import io.releasegate.paging.Escalation;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 delivered, 1 delivered but unreadable outbox lines were quarantined, 2 bad input (also a"
                         + " missing --flush file), 3 undelivered (kept in the outbox)."})
 public final class PageCommand implements Callable<Integer> {
+    /** The largest --config file read. */
+    private static final long MAX_CONFIG_BYTES = 1_000_000;
     private static final DateTimeFormatter MANUAL_KEY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -94,14 +97,17 @@ public final class PageCommand implements Callable<Integer> {
         LogSink log = new StderrLog(err, true);
         if (flush != null && !Files.isRegularFile(flush)) {
             err.println("release-gate page: --flush " + flush + ": " + (Files.isDirectory(flush) ? "is a directory, "
-                    + "not an outbox file" : "no such outbox file"));
+                    + "not an outbox file" : Files.exists(flush) ? "not a regular file, so not an outbox file"
+                    : "no such outbox file"));
             return ExitCodes.BAD_INPUT;
         }
         EscalationConfig escalation;
         Secrets secrets;
         try {
             secrets = secretOptions.secrets();
-            escalation = EscalationConfig.fromYaml(config, secrets);
+            // read as a regular text file of bounded size (a FIFO would block, a device never end)
+            escalation = Files.exists(config) ? EscalationConfig.fromYaml(config.toString(), TextFile.read(config,
+                    config.toString(), MAX_CONFIG_BYTES), secrets) : EscalationConfig.fromYaml(config, secrets);
         } catch (EscalationConfigException | IllegalArgumentException e) {
             err.println("release-gate page: " + Redaction.text(e.getMessage()));
             return ExitCodes.BAD_INPUT;

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -173,8 +174,8 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * The repository-relative path ({@code /}-separated) of {@code file} when it lies inside the work tree, judged
-     * on the path as written ({@code ..} removed, nothing on disk followed); empty when it lies outside or the
-     * repository has no work tree.
+     * on the path as written ({@code ..} removed) and, failing that, on the real paths of both (a symbolic link to
+     * the work tree or into it leads inside too); empty when it lies outside or the repository has no work tree.
      */
     public Optional<String> workTreePath(Path file) {
         if (repository.isBare()) {
@@ -182,6 +183,21 @@ public final class GitRepository implements AutoCloseable {
         }
         Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
         Path path = file.toAbsolutePath().normalize();
+        Optional<String> written = relative(root, path);
+        if (written.isPresent()) {
+            return written;
+        }
+        try {
+            Path parent = path.getParent();
+            Path real = Files.exists(path) ? path.toRealPath()
+                    : parent != null && Files.exists(parent) ? parent.toRealPath().resolve(path.getFileName()) : path;
+            return relative(root.toRealPath(), real);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> relative(Path root, Path path) {
         if (!path.startsWith(root) || path.equals(root)) {
             return Optional.empty();
         }

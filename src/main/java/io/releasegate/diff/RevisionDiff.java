@@ -28,8 +28,13 @@ import java.util.concurrent.Future;
  * (renames followed), parses both sides from git objects, and compares pools by their effective values.
  */
 public final class RevisionDiff {
-    /** A changed configuration file with both sides parsed. */
-    private record Pair(DiffResult.FileEntry entry, ParsedFile before, ParsedFile after) {
+    /**
+     * A changed configuration file with both sides parsed, each in its own format ({@code formatBefore} is the
+     * format the base side was read in); when the head side cannot be parsed, {@code unparseable} is the
+     * {@code sha256:} of what was read of it (else empty).
+     */
+    private record Pair(DiffResult.FileEntry entry, ConfigFormat formatBefore, ParsedFile before, ParsedFile after,
+            String unparseable) {
     }
 
     /** A pool and the file it is reported under. */
@@ -70,7 +75,20 @@ public final class RevisionDiff {
         String head = repository.resolve(headRevision);
         GitRepository.Changes changed = repository.changes(base, head, rules::candidate, followsIncludes());
         List<Pair> pairs = readAll(changed.candidates(), base, head);
-        pairs.addAll(includingRoots(base, head, changed, pairs));
+        List<Pair> roots = includingRoots(base, head, changed, pairs);
+        if (!roots.isEmpty()) {
+            // a file a compared root includes is seen through the root, with its effective values, and only there
+            java.util.Set<String> viaRoots = new java.util.HashSet<>();
+            for (Pair root : roots) {
+                for (ParsedFile side : List.of(root.before(), root.after())) {
+                    if (side.parsed()) {
+                        viaRoots.addAll(side.file().includes());
+                    }
+                }
+            }
+            pairs.removeIf(pair -> viaRoots.contains(pair.entry().path()) || viaRoots.contains(pair.entry().oldPath()));
+            pairs.addAll(roots);
+        }
         log.info("%d load-balancer file(s) differ between %s and %s", pairs.size(), abbreviate(base),
                 abbreviate(head));
         List<Change> changes = new ArrayList<>();
@@ -142,62 +160,83 @@ public final class RevisionDiff {
                 ? Optional.empty() : repository.readBlob(blob.oldId());
         Optional<String> newText = blob.change().status() == FileChange.Status.DELETED
                 ? Optional.empty() : repository.readBlob(blob.newId());
-        Optional<ConfigFormat> format = newText.flatMap(text -> rules.formatOf(change.path(), text));
-        if (format.isEmpty()) {
-            format = oldText.flatMap(text -> rules.formatOf(change.oldPath(), text));
-        }
-        if (format.isEmpty()) {
+        // each side in the format its own path and content give it, so a head that makes its file look like another
+        // format cannot make the base side unreadable (and its pools unseen); a side that is not recognisable on its
+        // own (a head that lost every server line) is read in the other side's format
+        Optional<ConfigFormat> newFormat = newText.flatMap(text -> rules.formatOf(change.path(), text));
+        Optional<ConfigFormat> oldFormat = oldText.flatMap(text -> rules.formatOf(change.oldPath(), text));
+        if (newFormat.isEmpty() && oldFormat.isEmpty()) {
             return Optional.empty();
         }
-        DiffResult.FileEntry entry = new DiffResult.FileEntry(change.path(), change.oldPath(), format.get(),
+        ConfigFormat formatAfter = newFormat.orElseGet(oldFormat::get);
+        ConfigFormat formatBefore = oldFormat.orElse(formatAfter);
+        DiffResult.FileEntry entry = new DiffResult.FileEntry(change.path(), change.oldPath(), formatAfter,
                 change.status());
         if (blob.oldId().equals(blob.newId())) {
-            return Optional.of(new Pair(entry, ParsedFile.ABSENT, ParsedFile.ABSENT));
+            return Optional.of(new Pair(entry, formatBefore, ParsedFile.ABSENT, ParsedFile.ABSENT, ""));
         }
-        ParsedFile before = parse(format.get(), change.oldPath(), oldText, repository.resolver(base));
-        ParsedFile after = parse(format.get(), change.path(), newText, repository.resolver(head));
-        return Optional.of(new Pair(entry, before, after));
+        ParsedFile before = parse(formatBefore, change.oldPath(), oldText, repository.resolver(base));
+        ParsedFile after = parse(formatAfter, change.path(), newText, repository.resolver(head));
+        return Optional.of(new Pair(entry, formatBefore, before, after, unparseableContent(change.path(), newText,
+                after, head)));
     }
 
     /**
-     * With file rules, an nginx file the rules do not select may still be included by one they do (conf.d/*.conf by
-     * nginx.conf): such a root is compared too, so a change in what it includes is seen with its effective values.
+     * A changed file that was not compared on its own may still be read through an nginx {@code include}: a file the
+     * rules do not select (conf.d/*.conf under a rule for nginx.conf), or, without rules, one whose name or content is
+     * not recognisable on its own ({@code include upstreams.txt;}, a {@code .conf} of bare {@code server} lines). Each
+     * nginx root that includes such a file at head or at base is compared too, so the change is seen with its
+     * effective values.
      */
     private List<Pair> includingRoots(String base, String head, GitRepository.Changes changed, List<Pair> pairs)
             throws RepositoryException {
         if (!followsIncludes()) {
             return List.of();
         }
-        java.util.Set<String> unselected = new java.util.HashSet<>();
-        for (String path : changed.allPaths()) {
-            if (rules.byPath(path).isEmpty()) {
-                unselected.add(path);
-            }
-        }
-        if (unselected.isEmpty()) {
+        java.util.Set<String> compared = new java.util.HashSet<>();
+        pairs.forEach(pair -> {
+            compared.add(pair.entry().path());
+            compared.add(pair.entry().oldPath());
+        });
+        java.util.Set<String> unexamined = new java.util.HashSet<>(changed.allPaths());
+        unexamined.removeAll(compared);
+        if (unexamined.isEmpty()) {
             return List.of();
         }
-        java.util.Set<String> compared = new java.util.HashSet<>();
-        pairs.forEach(pair -> compared.add(pair.entry().path()));
         List<Pair> roots = new ArrayList<>();
-        for (String path : repository.paths(head, p -> rules.byPath(p).orElse(null) == ConfigFormat.NGINX)) {
+        for (String path : repository.paths(head, this::mayBeNginxRoot)) {
             if (compared.contains(path)) {
                 continue;
             }
-            ParsedFile after = parse(ConfigFormat.NGINX, path, repository.read(head, path), repository.resolver(head));
+            Optional<String> headText = repository.read(head, path);
+            if (rules.byContentOnly() && headText.flatMap(text -> FileRules.detect(path, text))
+                    .orElse(null) != ConfigFormat.NGINX) {
+                continue;
+            }
+            ParsedFile after = parse(ConfigFormat.NGINX, path, headText, repository.resolver(head));
             ParsedFile before = parse(ConfigFormat.NGINX, path, repository.read(base, path),
                     repository.resolver(base));
-            if (includesAny(after, unselected) || includesAny(before, unselected)) {
+            if (includesAny(after, unexamined) || includesAny(before, unexamined)) {
                 roots.add(new Pair(new DiffResult.FileEntry(path, path, ConfigFormat.NGINX,
-                        FileChange.Status.MODIFIED), before, after));
+                        FileChange.Status.MODIFIED), ConfigFormat.NGINX, before, after,
+                        unparseableContent(path, headText, after, head)));
             }
         }
         return roots;
     }
 
-    /** Only nginx rules can select a root whose included files the rules do not select. */
+    /** Includes are followed from nginx roots: those the rules select, or without rules, by detection. */
     private boolean followsIncludes() {
-        return rules.rules().stream().anyMatch(rule -> rule.format() == ConfigFormat.NGINX);
+        return rules.byContentOnly() || rules.rules().stream().anyMatch(rule -> rule.format() == ConfigFormat.NGINX);
+    }
+
+    /** A file that could be an nginx root: selected as nginx by the rules, or without rules named as one is. */
+    private boolean mayBeNginxRoot(String path) {
+        if (!rules.byContentOnly()) {
+            return rules.byPath(path).orElse(null) == ConfigFormat.NGINX;
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith(".conf") || name.startsWith("nginx");
     }
 
     private static boolean includesAny(ParsedFile file, java.util.Set<String> paths) {
@@ -224,10 +263,18 @@ public final class RevisionDiff {
         if (pair.after().error() != null) {
             ConfigParseException e = pair.after().error();
             errors.add(error(e, "head"));
-            changes.add(new Change(ChangeKind.CONFIG_UNPARSEABLE, e.file(), e.line(), "", "", "", "",
-                    e.file() + " cannot be parsed at the head revision (line " + e.line() + "): " + e.reason()
-                            + ". Nothing in it can be checked."));
+            // nothing in the file can be judged, so the digest an approval is pinned to covers its content: an
+            // approval of one unparseable file is void for any other
+            changes.add(new Change(ChangeKind.CONFIG_UNPARSEABLE, e.file(), e.line(), "", "", "",
+                    pair.unparseable(), e.file() + " cannot be parsed at the head revision (line " + e.line()
+                            + "): " + e.reason() + ". Nothing in it can be checked."));
             return;
+        }
+        if (pair.formatBefore() != pair.entry().format() && pair.before().parsed() && pair.after().parsed()) {
+            changes.add(new Change(ChangeKind.OTHER_CHANGE, path, 1, "", "", pair.formatBefore().id(),
+                    pair.entry().format().id(), path + " is now " + pair.entry().format().id()
+                            + " configuration (it was " + pair.formatBefore().id() + "): its pools are compared by"
+                            + " name across the two formats."));
         }
         ConfigFile before = pair.before().file();
         ConfigFile after = pair.after().file();
@@ -243,6 +290,23 @@ public final class RevisionDiff {
             addedPools.put(key(pair.entry().format(), pool.name()), new Located(FileDiff.fileOf(pool, path), pool));
         }
         changes.addAll(diff.changes());
+    }
+
+    /**
+     * For a head side that cannot be parsed: {@code content sha256:...} of its text, and of the included file at
+     * fault when the error lies there; empty otherwise.
+     */
+    private String unparseableContent(String path, Optional<String> text, ParsedFile after, String head)
+            throws RepositoryException {
+        if (after.error() == null) {
+            return "";
+        }
+        StringBuilder content = new StringBuilder(text.orElse(""));
+        String faulty = Objects.requireNonNullElse(after.error().file(), "");
+        if (!faulty.isEmpty() && !faulty.equals(path)) {
+            content.append('\0').append(faulty).append('\0').append(repository.read(head, faulty).orElse(""));
+        }
+        return "content " + ChangeDigest.sha256(content.toString());
     }
 
     /** A pool that left one file and appeared in another is compared as one pool; unchanged, it is no change. */

@@ -62,7 +62,9 @@ public record GateInputs(Policy policy, GateSettings settings, Optional<Escalati
     public static GateInputs read(Path repository, String base, String head, Optional<Path> policyFile,
             Secrets secrets) throws GateInputException {
         try (GitRepository git = GitRepository.open(repository)) {
-            Policy policy = PolicySource.judging(git, git.resolve(base), PolicyLocation.of(policyFile));
+            String baseSha = git.resolve(base);
+            Policy policy = PolicySource.judging(git, baseSha, PolicySource.resolve(git, baseSha, git.resolve(head),
+                    PolicyLocation.of(policyFile)));
             GateSettings settings = GateSettings.read(policy.verify(), policy.source());
             Optional<EscalationConfig> escalation = policy.escalation().isPresent()
                     ? Optional.of(escalation(policy.escalation().get(), secrets))

@@ -160,7 +160,8 @@ public final class GateRunner {
                     : request.allowedSigners() != null
                     ? AllowedSignersSource.file(request.allowedSigners())
                     : AllowedSignersSource.atRevision(request.repository(), change.diff().base());
-            checked = ApprovalCheck.check(request.approvals(), signers, request.allowUnsignedApprovals(), now);
+            checked = ApprovalCheck.check(request.approvals(), signers, request.allowUnsignedApprovals(),
+                    new ChangeUnderReview(change.digest(), authors, null), now);
         } catch (ConfigParseException e) {
             throw new GateInputException("invalid allowed signers " + e.getMessage(), e);
         } catch (IOException | RepositoryException e) {

@@ -48,6 +48,15 @@ public record EscalationConfig(List<String> chain, Map<String, ContactConfig> co
         return EscalationConfigReader.fromYaml(file, secrets);
     }
 
+    /**
+     * Reads the {@code escalation:} key of YAML text already read from the file {@code name} (which errors name) and
+     * checks every secret reference as {@link #fromYaml(Path, Secrets)} does.
+     */
+    public static EscalationConfig fromYaml(String name, String text, Secrets secrets)
+            throws EscalationConfigException {
+        return EscalationConfigReader.fromYaml(name, text, secrets);
+    }
+
     /** Maps the node under {@code escalation:}; errors name the key. */
     public static EscalationConfig fromJson(JsonNode escalation) throws EscalationConfigException {
         return EscalationConfigReader.fromJson(escalation, null, null, null);

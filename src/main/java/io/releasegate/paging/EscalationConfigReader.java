@@ -54,6 +54,11 @@ final class EscalationConfigReader {
             throw new EscalationConfigException(path.toString(), 0, "escalation",
                     "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
+        return fromYaml(path.toString(), text, secrets);
+    }
+
+    static EscalationConfig fromYaml(String name, String text, Secrets secrets) throws EscalationConfigException {
+        Path path = Path.of(name);
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -219,7 +224,7 @@ final class EscalationConfigReader {
                     throw new java.net.URISyntaxException(value, "not an absolute http(s) URL");
                 }
             } catch (java.net.URISyntaxException e) {
-                throw error(base + "." + field, "'" + Redaction.text(value) + "' is not an absolute http(s) URL");
+                throw error(base + "." + field, "'" + Redaction.url(value) + "' is not an absolute http(s) URL");
             }
         }
         return value;

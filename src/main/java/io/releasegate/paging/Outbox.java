@@ -12,7 +12,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -165,7 +168,7 @@ public final class Outbox {
                 .getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             long end = channel.size();
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             if (end > 0 && !endsWithNewline(channel)) {
@@ -196,9 +199,12 @@ public final class Outbox {
         // a name of our own: Files.createTempFile would start a SecureRandom (tens of ms on the first page)
         Path temp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + SEQUENCE.incrementAndGet() + ".tmp");
+        boolean created = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            // a new file of our own: never through a link or a file planted under that name
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                created = true;
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -211,8 +217,13 @@ public final class Outbox {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             syncDirectory();
+        } catch (FileAlreadyExistsException planted) {
+            throw new FileSystemException(temp.toString(), null, "already exists; the outbox writes its temporary"
+                    + " files only as new files");
         } finally {
-            Files.deleteIfExists(temp);
+            if (created) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 
@@ -297,10 +308,18 @@ public final class Outbox {
 
     private <T> T withLock(IoAction<T> action) throws IOException {
         Files.createDirectories(lockFile.getParent());
+        // the outbox usually lies in a checkout of the change under review: a link planted there must not make a
+        // run read or write any other file
+        for (Path own : List.of(file, lockFile, quarantine)) {
+            if (Files.isSymbolicLink(own)) {
+                throw new FileSystemException(own.toString(), null, "is a symbolic link; the outbox reads and writes"
+                        + " only regular files");
+            }
+        }
         // a file lock excludes other processes; the monitor excludes other threads of this JVM
         synchronized (MONITORS.computeIfAbsent(lockFile, path -> new Object())) {
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS); FileLock lock = channel.lock()) {
                 return action.run();
             }
         }

@@ -48,7 +48,7 @@ public final class Paging {
             try {
                 outbox.pending();
             } catch (IOException e) {
-                log.warn("the outbox %s cannot be read: %s", outbox.file(), e.getClass().getSimpleName());
+                log.warn("the outbox %s cannot be read: %s", outbox.file(), describe(e));
             }
         }
     }
@@ -77,12 +77,18 @@ public final class Paging {
             } catch (IOException e) {
                 log.warn("page %s was delivered but the outbox %s could not record it (%s); a flush would send it"
                         + " again with the same dedup key", page.dedupKey(), outbox.file(),
-                        e.getClass().getSimpleName());
+                        describe(e));
             }
         } else if (!result.delivered() && id != null) {
             log.error("page %s is undelivered and waits in the outbox %s", page.dedupKey(), outbox.file());
         }
         return result;
+    }
+
+    /** An outbox problem in words: the exception's kind, and what the file system said of which file. */
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.FileSystemException ? e.getClass().getSimpleName() + ": " + e.getMessage()
+                : e.getClass().getSimpleName();
     }
 
     /** Sends the pages in order and reports OK or ERROR. */

@@ -54,22 +54,51 @@ public final class Secret {
         return result;
     }
 
+    /**
+     * The value, for a URL also its path, its query and every long path segment or query value (the token a server
+     * may quote alone), each as written, JSON-escaped ({@code \/}) and percent-encoded (either case): the ways an
+     * error reply echoes what it was sent.
+     */
     private List<String> forms() {
-        List<String> forms = new ArrayList<>();
-        forms.add(value);
+        List<String> parts = new ArrayList<>();
+        parts.add(value);
         try {
             URI uri = URI.create(value);
             if (uri.getRawPath() != null && uri.getRawPath().length() >= 8) {
-                forms.add(uri.getRawPath());
+                parts.add(uri.getRawPath());
+                for (String segment : uri.getRawPath().split("/")) {
+                    addIfLong(parts, segment);
+                }
             }
             if (uri.getRawQuery() != null && uri.getRawQuery().length() >= 8) {
-                forms.add(uri.getRawQuery());
+                parts.add(uri.getRawQuery());
+                for (String parameter : uri.getRawQuery().split("&")) {
+                    addIfLong(parts, parameter.substring(parameter.indexOf('=') + 1));
+                }
             }
         } catch (IllegalArgumentException notAUri) {
             // only the value itself
         }
-        forms.sort((a, b) -> b.length() - a.length());
-        return forms;
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        for (String part : parts) {
+            forms.add(part);
+            forms.add(part.replace("/", "\\/"));
+            String encoded = java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8);
+            forms.add(encoded);
+            forms.add(encoded.replace("+", "%20"));
+            forms.add(java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher(encoded)
+                    .replaceAll(match -> match.group().toLowerCase(java.util.Locale.ROOT)));
+        }
+        List<String> sorted = new ArrayList<>(forms);
+        sorted.sort((a, b) -> b.length() - a.length());
+        return sorted;
+    }
+
+    /** A part of a URL long enough to be a token (Slack's are 24 characters), not a word such as "services". */
+    private static void addIfLong(List<String> parts, String part) {
+        if (part.length() >= 16) {
+            parts.add(part);
+        }
     }
 
     @Override

@@ -44,11 +44,17 @@ public final class ChangeAssessment {
         try (GitRepository repository = GitRepository.open(repositoryDir)) {
             String baseSha = repository.resolve(base);
             String headSha = repository.resolve(head);
-            Policy policy = PolicySource.judging(repository, baseSha, location);
+            PolicyLocation resolved = PolicySource.resolve(repository, baseSha, headSha, location);
+            if (location instanceof PolicyLocation.OperatorFile operator
+                    && resolved instanceof PolicyLocation.InRepository inRepository) {
+                log.warn("the policy file %s is %s of the repository, whose work tree holds the change under review:"
+                        + " it is read at the base revision", operator.file(), inRepository.path());
+            }
+            Policy policy = PolicySource.judging(repository, baseSha, resolved);
             log.info("policy: %s", policy.source());
             DiffResult diff = new RevisionDiff(repository, FileRules.of(policy.files()), log,
                     policy.holds().maxDuration(), Clock.systemUTC()).compare(baseSha, headSha, includePatch);
-            String path = PolicySource.repositoryPath(repository, location);
+            String path = PolicySource.repositoryPath(resolved);
             PolicyChanges.Result edits = PolicyChanges.between(PolicySource.read(repository, baseSha, path),
                     PolicySource.read(repository, headSha, path));
             if (!edits.changes().isEmpty()) {

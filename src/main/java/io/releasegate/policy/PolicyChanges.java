@@ -2,6 +2,7 @@ package io.releasegate.policy;
 
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.diff.Change;
+import io.releasegate.diff.ChangeDigest;
 import io.releasegate.diff.ChangeKind;
 import io.releasegate.diff.DiffResult;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Set;
  */
 final class PolicyChanges {
     private static final String ARROW = " → ";
+    private static final String HIDDEN_CHANGED = "its user information or secret changed, not shown";
 
     /** The changes and the parse errors of the policy file. */
     record Result(List<Change> changes, List<DiffResult.ParseError> errors) {
@@ -43,7 +45,9 @@ final class PolicyChanges {
         if (head.error().isPresent()) {
             ConfigParseException e = head.error().get();
             errors.add(new DiffResult.ParseError(path, e.line(), e.column(), e.reason(), "head"));
-            changes.add(new Change(ChangeKind.POLICY_CHANGED, path, e.line(), "", "", "", "unparseable",
+            // not itemised, so the digest covers the text itself: an approval of one invalid policy is void for another
+            changes.add(new Change(ChangeKind.POLICY_CHANGED, path, e.line(), "", "", "", "unparseable, "
+                    + content(head),
                     path + " cannot be parsed at the head revision (line " + e.line() + "): " + e.reason()
                             + ". The base revision's policy judges this change; the new policy cannot take effect"
                             + " as it is."));
@@ -53,7 +57,7 @@ final class PolicyChanges {
             ConfigParseException e = base.error().get();
             errors.add(new DiffResult.ParseError(path, e.line(), e.column(), e.reason(), "base"));
             changes.add(new Change(ChangeKind.POLICY_CHANGED, path, 0, "", "", "unparseable",
-                    head.present() ? "changed" : "removed", path + " is " + (head.present() ? "changed" : "removed")
+                    head.present() ? "changed, " + content(head) : "removed", path + " is " + (head.present() ? "changed" : "removed")
                             + "; its base version cannot be parsed (line " + e.line() + "), so the edit is not"
                             + " itemised."));
             return new Result(changes, errors);
@@ -71,6 +75,11 @@ final class PolicyChanges {
         keys.sort(java.util.Comparator.comparingInt(change -> change.line() == 0 ? Integer.MAX_VALUE : change.line()));
         changes.addAll(keys);
         return new Result(changes, errors);
+    }
+
+    /** {@code content sha256:...} of the file's text: what an edit that cannot be itemised is pinned to. */
+    private static String content(PolicyFile file) {
+        return "content " + ChangeDigest.sha256(file.text().orElse(""));
     }
 
     /** The policy's keys; the built-in defaults for an absent file. */
@@ -93,8 +102,12 @@ final class PolicyChanges {
             PolicyTerms.Term any = now != null ? now : old;
             String was = old == null ? PolicyTerms.NOT_SET : old.value();
             String is = now == null ? PolicyTerms.NOT_SET : now.value();
-            if (was.equals(is)) {
+            if (Objects.equals(old == null ? null : old.raw(), now == null ? null : now.raw())) {
                 continue;
+            }
+            if (was.equals(is)) {
+                // only what is never shown differs: a URL's user information, a literal secret
+                is = is + " (" + HIDDEN_CHANGED + ")";
             }
             int line = now != null ? now.line() : 0;
             if (PolicyTerms.isContactField(any.path())) {

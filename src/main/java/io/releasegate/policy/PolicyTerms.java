@@ -35,8 +35,10 @@ final class PolicyTerms {
      * @param path  the key's path, e.g. {@code [review, threshold]} or {@code [escalation, contacts, pd, baseUrl]}
      * @param value the effective value in words, safe to show
      * @param line  the 1-based line that sets it in the file, 0 when it is a default
+     * @param raw   the value as written, before URL user information and literal secrets were hidden: only for
+     *              telling two values apart, never shown
      */
-    record Term(List<String> path, String value, int line) {
+    record Term(List<String> path, String value, int line, String raw) {
         Term {
             path = List.copyOf(path);
         }
@@ -161,7 +163,8 @@ final class PolicyTerms {
                 && !(value.startsWith("env:") || value.startsWith("file:"))) {
             shown = "(a literal value, not shown)";
         }
-        Term term = new Term(path, Redaction.text(shown), root.map(node -> line(node, path)).orElse(0));
+        Term term = new Term(path, Redaction.isUrl(shown) ? Redaction.url(shown) : Redaction.text(shown),
+                root.map(node -> line(node, path)).orElse(0), value);
         terms.put(term.key(), term);
     }
 

@@ -1,11 +1,10 @@
 package io.releasegate.signoff;
 
 import io.releasegate.diff.GitRepository;
+import io.releasegate.config.read.TextFile;
 import io.releasegate.diff.RepositoryException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -29,14 +28,14 @@ public record AllowedSignersSource(String name, Optional<String> text) {
 
     /** The operator's file; it must exist. */
     public static AllowedSignersSource file(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException("allowed signers file not found: " + file);
+        }
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new IOException(file + ": too large for an allowed_signers file");
-            }
-            return new AllowedSignersSource(file.toString(), Optional.of(Files.readString(file,
-                    StandardCharsets.UTF_8)));
-        } catch (NoSuchFileException e) {
-            throw new IOException("allowed signers file not found: " + file, e);
+            return new AllowedSignersSource(file.toString(), Optional.of(TextFile.read(file, file.toString(),
+                    MAX_BYTES)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("cannot read the allowed signers file " + e.getMessage(), e);
         }
     }
 

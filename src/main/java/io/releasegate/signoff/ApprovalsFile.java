@@ -53,6 +53,10 @@ public final class ApprovalsFile {
         String name = file.toString();
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
         JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO would block the run, a device never end
+            throw new ConfigParseException(name, 0, 0, "not a regular file, so not an approvals file");
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 JsonParser parser = factory.createParser(reader)) {
             return new EntryReader(name, parser).readFile();

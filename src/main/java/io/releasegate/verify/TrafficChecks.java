@@ -221,6 +221,16 @@ final class TrafficChecks {
             return new CheckResult(DISTRIBUTION, pool, CheckStatus.NO_DATA, "not tested: too few responses from "
                     + "declared servers (" + tally.identified() + ") for a chi-square test");
         }
+        double smallest = request.pool().shares().values().stream().filter(share -> share > 0)
+                .mapToDouble(Double::doubleValue).min().orElse(1);
+        int needed = SamplePlan.smallestTestable(smallest);
+        if (!test.reject() && plan.maxRequests() < needed && test.n() < needed) {
+            // asked for fewer requests than the test needs to hold its level: not rejecting says nothing yet
+            return new CheckResult(DISTRIBUTION, pool, CheckStatus.INCONCLUSIVE, "not decided: " + test.n()
+                    + " responses from declared servers are too few for a chi-square test of these weights, which"
+                    + " needs " + needed + " (an expected count of 5 for the smallest share, " + Words.percent(smallest)
+                    + "); ask for at least " + needed + " requests, or 0 to plan them");
+        }
         String stats = "chi-square " + Words.number(test.statistic()) + ", p = " + Words.number(test.pValue())
                 + (test.reject() ? " < " : " >= ") + "alpha " + Words.number(test.alpha()) + " (look " + test.look()
                 + " of " + plan.looks().size() + ", n = " + test.n() + ")";

@@ -52,19 +52,25 @@ class PolicyTrustITest {
         attacker.close();
     }
 
+    /** The attack of issue 8 in {@code repo}: web-02 removed, review off, reviewers and pager replaced; {base, head}. */
+    private String[] reviewOffAttack(Path repo) {
+        try (ScenarioRepo scenario = ScenarioRepo.init(repo)) {
+            String base = scenario.copyFixture("haproxy/valid/incident-before.cfg", "haproxy.cfg")
+                    .write(".releasegate.yml", basePolicy("LOW", "")).commit("pool and policy", "Olga Operator",
+                            "olga@example.org");
+            String head = scenario.copyFixture("haproxy/valid/incident-after.cfg", "haproxy.cfg")
+                    .write(".releasegate.yml", attackPolicy()).commit("web-02 out", "Mallory", "mallory@example.org");
+            return new String[] {base, head};
+        }
+    }
+
     @Test
     void shouldRequireReviewAndNotDeployWhenTheChangeTurnsReviewOffAndRemovesAServer() {
         // arrange
         Path repo = dir.resolve("repo");
-        String base;
-        String head;
-        try (ScenarioRepo scenario = ScenarioRepo.init(repo)) {
-            base = scenario.copyFixture("haproxy/valid/incident-before.cfg", "haproxy.cfg")
-                    .write(".releasegate.yml", basePolicy("LOW", "")).commit("pool and policy", "Olga Operator",
-                            "olga@example.org");
-            head = scenario.copyFixture("haproxy/valid/incident-after.cfg", "haproxy.cfg")
-                    .write(".releasegate.yml", attackPolicy()).commit("web-02 out", "Mallory", "mallory@example.org");
-        }
+        String[] change = reviewOffAttack(repo);
+        String base = change[0];
+        String head = change[1];
         Path marker = dir.resolve("deployed");
 
         // act
@@ -87,6 +93,26 @@ class PolicyTrustITest {
         assertThat(marker).doesNotExist();
         assertThat(attacker.requests()).isEmpty();
         assertThat(run.out() + run.err() + diff.out() + diff.err()).doesNotContain(STOLEN).doesNotContain(PD_KEY);
+    }
+
+    @Test
+    void shouldReadAConfigPathIntoTheCheckoutAtTheBaseRevision() {
+        // arrange: CI runs in the checkout of the change and passes the checkout's own policy as --config
+        String[] change = reviewOffAttack(dir.resolve("repo"));
+
+        // act
+        CliProcess run = CliProcess.run(dir.resolve("repo"), ENVIRONMENT, CLI_TIMEOUT, "run", "--base", change[0],
+                "--head", change[1], "--config", ".releasegate.yml", "--deploy", "touch " + dir.resolve("deployed"),
+                "--outbox", dir.resolve("outbox").toString());
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(run.err()).contains("release-gate: warning: the policy file .releasegate.yml is .releasegate.yml"
+                + " of the repository, whose work tree holds the change under review: it is read at the base"
+                + " revision");
+        assertThat(run.out()).startsWith("release-gate run repo: BLOCKED (exit 1)")
+                .contains("2 more needed from bob, carol");
+        assertThat(dir.resolve("deployed")).doesNotExist();
     }
 
     @Test

@@ -95,6 +95,42 @@ class SecretLeakTest {
     }
 
     @Test
+    void shouldNotPrintASecretUrlThatAnErrorReplyEchoesJsonEscapedOrPercentEncoded() throws Exception {
+        // arrange: the webhook answers 400 quoting the URL it was sent as JSON (PHP escapes '/'), percent-encoded,
+        // and its last segment alone
+        try (LoopbackEndpoint hook = LoopbackEndpoint.start(request -> {
+            String url = "http://127.0.0.1" + request.path();
+            return Reply.status(400, "{\"url\":\"" + url.replace("/", "\\/") + "\",\"as\":\""
+                    + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8)
+                    + "\",\"token\":\"" + HOOK_TOKEN + "\"}");
+        })) {
+            Path hookUrl = Files.writeString(dir.resolve("hook-url"), hook.uri("/services/T0001/" + HOOK_TOKEN)
+                    .toString());
+            Path config = Files.writeString(dir.resolve("hook.yml"), """
+                    escalation:
+                      retry: {maxAttempts: 1}
+                      contacts:
+                        hook: {type: webhook, url: "file:%s"}
+                    """.formatted(hookUrl));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+
+            // act
+            int exit = cli.execute("page", "--summary", "web-02 at 0%", "--config", config.toString(), "--outbox",
+                    dir.resolve("outbox.jsonl").toString(), "--secret-dir", dir.toString());
+
+            // assert: the reply was quoted (redacted), and no form of the token is left
+            assertThat(exit).isEqualTo(3);
+            assertThat(out.toString()).contains("HTTP 400 ({\"url\":\"http:\\/\\/127.0.0.1***\",\"as\":\"http%3A%2F%2F127.0.0.1***\",\"token\":\"***\"})");
+            String everything = out + "\n" + err + "\n" + Files.readString(dir.resolve("outbox.jsonl"));
+            assertThat(everything).doesNotContain(HOOK_TOKEN).doesNotContain("T0001");
+        }
+    }
+
+    @Test
     void shouldNotEchoAMalformedSecretUrlInTheError() throws Exception {
         // arrange
         Path url = Files.writeString(dir.resolve("url"), "not a url " + SLACK_TOKEN);

@@ -215,6 +215,22 @@ class VerifyHaproxyITest {
     }
 
     @Test
+    void shouldBeInconclusiveNotPassWhenFewerRequestsAreAskedForThanTheTestNeeds() {
+        // arrange: a 1:1 pool declared 9:1; two requests cannot tell (the chi-square test needs 50 for a 10 % share)
+        HaproxyProcess lb = lbs.haproxy("roundrobin", Map.of(), lbs.backend("web-01"), lbs.backend("web-02"));
+
+        // act
+        CliRun run = CliRun.of("verify", "--lb", lb.url(), "--expect", "web-01=9,web-02=1", "--requests", "2");
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(run.out()).doesNotContain("PASS:").contains("\nINCONCLUSIVE: 2 requests, 0 errors, ")
+                .contains("  - not decided: 2 responses from declared servers are too few for a chi-square test of"
+                        + " these weights, which needs 50 (an expected count of 5 for the smallest share, 10.0 %); ask"
+                        + " for at least 50 requests, or 0 to plan them\n");
+    }
+
+    @Test
     void shouldRejectAPortOutOfRangeNamingTheOptionWithoutThePassword() {
         // arrange
         String[][] cases = {

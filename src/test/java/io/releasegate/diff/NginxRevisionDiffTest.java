@@ -76,4 +76,30 @@ class NginxRevisionDiffTest {
             assertThat(result.files()).extracting(DiffResult.FileEntry::path).contains("nginx/nginx.conf");
         }
     }
+
+    @Test
+    void shouldSeeAChangeInAnIncludedFileWhoseNameOrContentIsNotRecognisableOnItsOwn() throws Exception {
+        try (ScenarioRepo repo = ScenarioRepo.init(dir)) {
+            // arrange: without rules, upstreams.txt is no candidate by name and servers.conf holds only server lines
+            String base = repo.write("nginx.conf", "events {}\nhttp {\n    include upstreams.txt;\n"
+                    + "    upstream api {\n        include servers.conf;\n    }\n"
+                    + "    server {\n        listen 8080;\n        location / { proxy_pass http://web; }\n"
+                    + "        location /api { proxy_pass http://api; }\n    }\n}\n")
+                    .write("upstreams.txt", "upstream web {\n    server 127.0.0.1:8081;\n    server 127.0.0.1:8082;\n}\n")
+                    .write("servers.conf", "server 127.0.0.1:7001;\nserver 127.0.0.1:7002;\n")
+                    .commit("nginx with includes");
+            String head = repo.write("upstreams.txt", "upstream web {\n    server 127.0.0.1:8081;\n}\n")
+                    .write("servers.conf", "server 127.0.0.1:7001;\n").commit("drop one of each");
+
+            // act
+            DiffResult result = diff(repo, base, head, FileRules.byContent());
+
+            // assert: each removal once, through the root that includes both files
+            assertThat(result.changes()).filteredOn(change -> change.kind() == ChangeKind.SERVER_REMOVED)
+                    .extracting(Change::pool, Change::server).containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("web", "127.0.0.1:8082"),
+                            org.assertj.core.groups.Tuple.tuple("api", "127.0.0.1:7002"));
+            assertThat(result.files()).extracting(DiffResult.FileEntry::path).containsExactly("nginx.conf");
+        }
+    }
 }

@@ -179,6 +179,49 @@ class RevisionDiffTest {
     }
 
     @Test
+    void shouldPinTheDigestOfAnUnparseableHeadToItsContent() throws Exception {
+        try (ScenarioRepo repo = ScenarioRepo.init(dir)) {
+            // arrange: two heads that both fail on a second backend 'web', one keeping both servers, one with none
+            String base = repo.copyFixture("haproxy/valid/incident-before.cfg", "lb/haproxy.cfg").commit("pool");
+            String approved = repo.write("lb/haproxy.cfg", ScenarioRepo.fixture("haproxy/valid/incident-before.cfg")
+                    + "backend web\n    balance roundrobin\n").commit("a harmless duplicate");
+            String swapped = repo.write("lb/haproxy.cfg", "backend web\n    balance roundrobin\nbackend web\n")
+                    .commit("no servers at all, same error");
+
+            // act
+            DiffResult first = diff(repo, base, approved, FileRules.byContent());
+            DiffResult second = diff(repo, base, swapped, FileRules.byContent());
+
+            // assert: the same kind of error, but an approval of the first is void for the second
+            assertThat(first.changes()).extracting(Change::kind).containsExactly(ChangeKind.CONFIG_UNPARSEABLE);
+            assertThat(second.changes()).extracting(Change::kind).containsExactly(ChangeKind.CONFIG_UNPARSEABLE);
+            assertThat(first.changes().get(0).after()).startsWith("content sha256:");
+            assertThat(second.digest()).isNotEqualTo(first.digest());
+        }
+    }
+
+    @Test
+    void shouldReadTheBaseSideInItsOwnFormatWhenTheHeadLooksLikeAnotherFormat() throws Exception {
+        try (ScenarioRepo repo = ScenarioRepo.init(dir)) {
+            // arrange: the HAProxy file becomes an nginx-looking file whose pool web has one server
+            String base = repo.copyFixture("haproxy/valid/incident-before.cfg", "lb/haproxy.cfg").commit("pool");
+            String head = repo.write("lb/haproxy.cfg", "events {}\nhttp {\n  upstream web {\n"
+                    + "    server 127.0.0.1:8081;\n  }\n}\n").commit("looks like nginx now");
+
+            // act
+            DiffResult result = diff(repo, base, head, FileRules.byContent());
+
+            // assert: base is read as HAProxy (no parse error), its web-02 is seen going away
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.changes()).extracting(Change::kind).contains(ChangeKind.CAPACITY_REDUCED)
+                    .doesNotContain(ChangeKind.POOL_ADDED);
+            assertThat(result.changes()).anySatisfy(change -> assertThat(change.message())
+                    .isEqualTo("lb/haproxy.cfg is now nginx configuration (it was haproxy): its pools are compared"
+                            + " by name across the two formats."));
+        }
+    }
+
+    @Test
     void shouldRejectUnknownRevisionsAndNonRepositories(@TempDir Path empty) throws Exception {
         try (ScenarioRepo repo = ScenarioRepo.init(dir)) {
             repo.copyFixture("poolfile/incident-before.yml", "lb/pools.yml").commit("pool");

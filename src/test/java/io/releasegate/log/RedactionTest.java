@@ -45,4 +45,15 @@ class RedactionTest {
         // assert
         assertThat(Redaction.text(once)).isEqualTo(once).isEqualTo("http://***@h/");
     }
+
+    @Test
+    void shouldMaskEverythingBeforeTheLastAtSignOfATextGivenAsOneUrl() {
+        // act / assert: valid or not, with or without a scheme
+        assertThat(Redaction.url("http://u:pa/ss@10.0.0.1/x")).isEqualTo("http://***@10.0.0.1/x");
+        assertThat(Redaction.url("u:s3cret@10.0.0.1:80")).isEqualTo("***@10.0.0.1:80");
+        assertThat(Redaction.url("https://10.0.0.1/health")).isEqualTo("https://10.0.0.1/health");
+        assertThat(Redaction.url(null)).isNull();
+        assertThat(Redaction.isUrl("http://u:pa/ss@10.0.0.1/")).isTrue();
+        assertThat(Redaction.isUrl("see http://h/")).isFalse();
+    }
 }

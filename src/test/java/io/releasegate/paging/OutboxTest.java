@@ -259,6 +259,33 @@ class OutboxTest {
     }
 
     @Test
+    void shouldNeitherWriteNorReadThroughALinkPlantedAsTheOutboxOrItsLock() throws Exception {
+        // arrange: a checkout of the change holds links where the outbox and its lock go, and a planted temp name
+        Path victim = Files.writeString(dir.resolve("victim"), "# someone's file\n");
+        Path elsewhere = dir.resolve("not-yet");
+        Path checkout = Files.createDirectories(dir.resolve("checkout"));
+        Files.createSymbolicLink(checkout.resolve("outbox.jsonl"), victim);
+        Files.createSymbolicLink(checkout.resolve("other.jsonl.lock"), elsewhere);
+        try (LoopbackEndpoint endpoint = LoopbackEndpoint.start(Reply.status(500))) {
+            Paging linked = new Paging(escalation(endpoint), new Outbox(checkout.resolve("outbox.jsonl")), log);
+            Paging locked = new Paging(escalation(endpoint), new Outbox(checkout.resolve("other.jsonl")), log);
+
+            // act
+            PageResult first = linked.send(TestPages.incident());
+            PageResult second = locked.send(TestPages.incident());
+
+            // assert: the pages were still sent, and said where they could not be kept and why
+            assertThat(endpoint.requests()).hasSize(2);
+            assertThat(first.reason()).contains("NOT kept: the outbox " + checkout.resolve("outbox.jsonl")
+                    + " could not be written (FileSystemException: " + checkout.resolve("outbox.jsonl")
+                    + ": is a symbolic link; the outbox reads and writes only regular files)");
+            assertThat(second.reason()).contains("other.jsonl.lock: is a symbolic link");
+        }
+        assertThat(Files.readString(victim)).isEqualTo("# someone's file\n");
+        assertThat(elsewhere).doesNotExist();
+    }
+
+    @Test
     void shouldPrepareWithoutSendingAnything() throws Exception {
         // arrange
         try (LoopbackEndpoint endpoint = LoopbackEndpoint.start(Reply.status(202))) {

@@ -132,6 +132,26 @@ class PolicyChangesTest {
     }
 
     @Test
+    void shouldReportAChangeOfHiddenCredentialsWithoutShowingThemEvenInAnInvalidUrl() {
+        // arrange: only the password of the load balancer's URL changes; a contact's URL holds an unencoded '/'
+        String base = BASE.replace("lb: http://127.0.0.1:8080/", "lb: http://admin:s3cret@127.0.0.1:8080/");
+        String head = BASE.replace("lb: http://127.0.0.1:8080/", "lb: http://admin:hunter2@127.0.0.1:8080/")
+                .replace("routingKey: env:RELEASE_GATE_PD_KEY}", "routingKey: env:RELEASE_GATE_PD_KEY, baseUrl:"
+                        + " \"http://ops:pa/ss@203.0.113.7/\"}");
+
+        // act
+        PolicyChanges.Result result = changes(base, head);
+
+        // assert
+        assertThat(messages(result)).containsExactly(
+                "verify.lb: http://***@127.0.0.1:8080/ → http://***@127.0.0.1:8080/ (its user information or secret"
+                        + " changed, not shown)",
+                "escalation contact oncall-pd: baseUrl changed (not set → http://***@203.0.113.7/)");
+        assertThat(result.changes().toString()).doesNotContain("s3cret").doesNotContain("hunter2")
+                .doesNotContain("pa/ss").doesNotContain("ops:pa");
+    }
+
+    @Test
     void shouldReportAPolicyAddedOrRemovedAndWhatItChangesAgainstTheDefaults() {
         // act
         PolicyChanges.Result added = changes(null, "review:\n  threshold: NONE\n");
@@ -162,6 +182,25 @@ class PolicyChangesTest {
         assertThat(result.errors()).singleElement().extracting(DiffResult.ParseError::file,
                 DiffResult.ParseError::line, DiffResult.ParseError::revision)
                 .containsExactly(".releasegate.yml", 2, "head");
+    }
+
+    @Test
+    void shouldPinAnEditThatCannotBeItemisedToTheTextOfTheNewPolicy() {
+        // arrange: two invalid head policies with the same error; two edits of a base that cannot be parsed
+        String invalid = "review:\n  threshold: SEVERE\n";
+        String invalidAndNoReviewers = "review:\n  threshold: SEVERE\n  reviewers: [mallory]\n";
+
+        // act
+        Change first = changes(BASE, invalid).changes().get(0);
+        Change second = changes(BASE, invalidAndNoReviewers).changes().get(0);
+        Change repair = changes(invalid, BASE).changes().get(0);
+        Change otherRepair = changes(invalid, BASE.replace("[bob, carol]", "[mallory]")).changes().get(0);
+
+        // assert: what an approval is pinned to (kind, file, key, before, after) differs with the text
+        assertThat(first.after()).startsWith("unparseable, content sha256:");
+        assertThat(second.after()).isNotEqualTo(first.after());
+        assertThat(repair.after()).startsWith("changed, content sha256:");
+        assertThat(otherRepair.after()).isNotEqualTo(repair.after());
     }
 
     @Test

@@ -137,4 +137,41 @@ class PolicyFromBaseTest {
         assertThat(fromDisk.policySource()).isEqualTo(outside.toString());
         assertThat(fromDisk.requiredApprovals()).isEqualTo(4);
     }
+
+    @Test
+    void shouldReadAnOperatorsPathToAFileGitTracksAtBaseNotFromTheCheckout() throws Exception {
+        // arrange: the change turns review off in .releasegate.yml; CI passes --config with the checkout's file, once
+        // through a link to the work tree; an untracked file in the work tree is still the operator's own
+        Path repoDir = dir.resolve("repo");
+        String[] change;
+        try (ScenarioRepo repo = ScenarioRepo.init(repoDir)) {
+            String base = repo.write(".releasegate.yml", POLICY).copyFixture("poolfile/incident-before.yml",
+                    "lb/pools.yml").commit("pool");
+            String head = repo.write(".releasegate.yml", "review:\n  threshold: NONE\n")
+                    .copyFixture("poolfile/incident-after.yml", "lb/pools.yml").commit("remove web-02, no review");
+            change = new String[] {base, head};
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("checkout"), repoDir);
+        Path untracked = Files.writeString(repoDir.resolve("operator.yml"), "review:\n  approvals: {CRITICAL: 4}\n");
+        BufferedLog log = new BufferedLog();
+
+        // act
+        ChangeReport checkout = ChangeAssessment.assess(repoDir, change[0], change[1],
+                PolicyLocation.of(Optional.of(repoDir.resolve(".releasegate.yml"))), false, log);
+        ChangeReport throughLink = assess(repoDir, change, PolicyLocation.of(Optional.of(
+                link.resolve(".releasegate.yml"))));
+        ChangeReport operators = assess(repoDir, change, PolicyLocation.of(Optional.of(untracked)));
+
+        // assert
+        assertThat(checkout.policySource()).isEqualTo(change[0].substring(0, 10) + ":.releasegate.yml");
+        assertThat(checkout.reviewRequired()).isTrue();
+        assertThat(checkout.diff().changes()).extracting(Change::message).contains("review.threshold: LOW → NONE");
+        assertThat(log.entries()).anySatisfy(entry -> assertThat(entry.message()).isEqualTo("the policy file "
+                + repoDir.resolve(".releasegate.yml") + " is .releasegate.yml of the repository, whose work tree"
+                + " holds the change under review: it is read at the base revision"));
+        assertThat(throughLink.policySource()).isEqualTo(checkout.policySource());
+        assertThat(throughLink.digest()).isEqualTo(checkout.digest());
+        assertThat(operators.policySource()).isEqualTo(untracked.toString());
+        assertThat(operators.requiredApprovals()).isEqualTo(4);
+    }
 }

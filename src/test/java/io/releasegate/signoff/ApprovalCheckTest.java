@@ -32,6 +32,10 @@ class ApprovalCheckTest {
         return ApprovalSigner.of(key).sign(approval);
     }
 
+    private static String fingerprint(KeyPair key) throws Exception {
+        return io.releasegate.signoff.sshsig.SshPublicKey.of(key.getPublic()).fingerprint();
+    }
+
     private static CheckedApprovals check(Approval... approvals) throws ConfigParseException {
         return ApprovalCheck.check(List.of(approvals), SIGNERS, false, NOW);
     }
@@ -209,6 +213,61 @@ class ApprovalCheckTest {
         // assert
         assertThat(checked.refused().get(0).reason()).contains("expired at 2026-12-02T00:00:00Z (valid-before),"
                 + " before 2026-12-03T12:00:00Z");
+    }
+
+    @Test
+    void shouldRefuseADecisionSignedByAKeyThatMayAlsoSignAsAnAuthor() throws Exception {
+        // arrange: alice's key speaks for two addresses; a team key for everyone at example.com; alice wrote the change
+        KeyPair alice = TestKeys.generate("ssh-ed25519");
+        KeyPair team = TestKeys.generate("ssh-ed25519");
+        AllowedSignersSource signers = new AllowedSignersSource("allowed_signers", Optional.of(
+                "bob@example.com " + TestKeys.publicLine(BOB) + "\n"
+                        + "alice@example.com,al@other.org,group:lb-reviewers " + TestKeys.publicLine(alice) + "\n"
+                        + "*@example.com " + TestKeys.publicLine(team) + "\n"));
+        ChangeUnderReview change = new ChangeUnderReview(DIGEST, List.of(new io.releasegate.diff.Author(
+                "Alice Liddell", "Alice@Example.com")), null);
+        Approval asHerOtherAddress = signed(decision("al", "al@other.org"), alice);
+        Approval withTheTeamKey = signed(decision("carol", "carol@example.com"), team);
+        Approval byBob = signed(decision("bob", "bob@example.com"), BOB);
+
+        // act
+        CheckedApprovals checked = ApprovalCheck.check(List.of(asHerOtherAddress, withTheTeamKey, byBob), signers,
+                false, change, NOW);
+
+        // assert
+        assertThat(checked.accepted()).extracting(Approval::reviewer).containsExactly("bob");
+        assertThat(checked.refused()).extracting(SignOffDecision.Outcome::reason).containsExactly(
+                "al's approval does not count: the ED25519 key " + fingerprint(alice) + " that signed it may also sign"
+                        + " as Alice@Example.com (allowed_signers:2), an author of the commits under review (Alice"
+                        + " Liddell <Alice@Example.com>): a key speaks for one person, and an author may not approve",
+                "carol's approval does not count: the ED25519 key " + fingerprint(team) + " that signed it may also"
+                        + " sign as Alice@Example.com (allowed_signers:3), an author of the commits under review (Alice"
+                        + " Liddell <Alice@Example.com>): a key speaks for one person, and an author may not approve");
+    }
+
+    @Test
+    void shouldRefuseALocalPartAsReviewerIdWhenTwoAddressesShareIt() throws Exception {
+        // arrange: a contractor's key for bob@contractor.example signs as "bob", the policy's bob of example.com
+        KeyPair contractor = TestKeys.generate("ssh-ed25519");
+        AllowedSignersSource signers = new AllowedSignersSource("allowed_signers", Optional.of(
+                "bob@example.com " + TestKeys.publicLine(BOB) + "\n"
+                        + "bob@contractor.example " + TestKeys.publicLine(contractor) + "\n"));
+        Approval asBob = signed(decision("bob", "bob@contractor.example"), contractor);
+        Approval byEmail = signed(decision("bob@contractor.example", "bob@contractor.example"), contractor);
+        Approval realBob = signed(decision("bob", "bob@example.com"), BOB);
+
+        // act
+        CheckedApprovals checked = ApprovalCheck.check(List.of(asBob, byEmail, realBob), signers, false, NOW);
+
+        // assert: "bob" names neither of them now; an email does
+        assertThat(checked.refused()).extracting(SignOffDecision.Outcome::reason).containsExactlyInAnyOrder(
+                "bob's approval does not count: the reviewer id 'bob' is ambiguous: allowed_signers lists both"
+                        + " bob@contractor.example and bob@example.com; sign with the email as reviewer id, or name"
+                        + " the reviewer by email in the policy",
+                "bob's approval does not count: the reviewer id 'bob' is ambiguous: allowed_signers lists both"
+                        + " bob@example.com and bob@contractor.example; sign with the email as reviewer id, or name"
+                        + " the reviewer by email in the policy");
+        assertThat(checked.accepted()).extracting(Approval::reviewer).containsExactly("bob@contractor.example");
     }
 
     @Test

@@ -187,6 +187,26 @@ class TrafficChecksTest {
                 + "each client to one server"));
     }
 
+    @Test
+    void shouldBeInconclusiveNotPassWhenFewerRequestsWereAskedForThanTheTestNeeds() {
+        // arrange: 9:1 declared, 1:1 live, --requests 2: the whole plan ran, and the test at n = 2 did not reject
+        ExpectedPool ninetyTen = ExpectedPool.parse("web-01=9,web-02=1").withName("web");
+        VerificationRequest tiny = VerificationRequest.builder(request.target(), ninetyTen).requests(2).build();
+        SamplePlan tinyPlan = SamplePlan.of(new double[] {0.9, 0.1}, 0.001, true, true, 2);
+        GofResult fits = new GofResult(GofResult.CHI_SQUARE, 3.56, 0.0593, tinyPlan.alphaPerLook(), 2, 1, false);
+
+        // act
+        List<CheckResult> checks = new TrafficChecks(tiny, tally(1, 1, ""), fits, tinyPlan, List.of(), "",
+                Ending.DONE, 50).classify();
+        Judge.Judgement judgement = Judge.judge(checks);
+
+        // assert
+        assertThat(judgement.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(judgement.reasons()).containsExactly("not decided: 2 responses from declared servers are too few"
+                + " for a chi-square test of these weights, which needs 50 (an expected count of 5 for the smallest"
+                + " share, 10.0 %); ask for at least 50 requests, or 0 to plan them");
+    }
+
     private Judge.Judgement judge(Tally tally, List<CheckResult> live, String zeroRuleServer) {
         List<CheckResult> checks = new java.util.ArrayList<>(new TrafficChecks(request, tally,
                 GofResult.notRun("chi-square", 0.0001), plan, live, zeroRuleServer,

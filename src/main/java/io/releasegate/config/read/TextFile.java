@@ -2,6 +2,7 @@ package io.releasegate.config.read;
 
 import io.releasegate.config.FileSystemSourceResolver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,34 +10,50 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads a local configuration file as UTF-8 text, or says in one line, naming the file (and the line where there is
- * one), why it cannot be configuration: missing, a directory, larger than {@link #MAX_BYTES}, binary (a NUL byte) or
- * not valid UTF-8.
+ * Reads a local text file the operator names (a configuration, a policy, an allowed signers file) as UTF-8, or says in
+ * one line, naming the file (and the line where there is one), why it cannot be read: missing, a directory, not a
+ * regular file (a FIFO would block, a device never end), larger than {@link #MAX_BYTES}, binary (a NUL byte) or not
+ * valid UTF-8.
  */
-final class TextFile {
+public final class TextFile {
     /** The largest configuration read: the same limit as for included files. */
     static final long MAX_BYTES = FileSystemSourceResolver.MAX_FILE_BYTES;
 
     private TextFile() {
     }
 
+    /** Reads a configuration file: {@link #read(Path, String, long)} with {@link #MAX_BYTES}. */
+    public static String read(Path path, String name) {
+        return read(path, name, MAX_BYTES);
+    }
+
     /**
-     * @param name the path as the user gave it, for messages
+     * @param name     the path as the user gave it, for messages
+     * @param maxBytes the largest file read
      * @throws IllegalArgumentException with the reason in words
      */
-    static String read(Path path, String name) {
+    public static String read(Path path, String name, long maxBytes) {
         byte[] bytes;
         try {
             if (Files.isDirectory(path)) {
                 throw new IllegalArgumentException(name + ": is a directory, not a configuration file (name the "
                         + "files in it)");
             }
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new IllegalArgumentException(name + ": too large (" + size + " bytes; configuration files of "
-                        + "up to " + (MAX_BYTES >> 20) + " MiB are read)");
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(name + ": not a regular file (a device, FIFO or socket), so not"
+                        + " a file to read");
             }
-            bytes = Files.readAllBytes(path);
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                throw tooLarge(name, Long.toString(size), maxBytes);
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) maxBytes + 1);
+            }
+            if (bytes.length > maxBytes) {
+                // it grew since its size was read
+                throw tooLarge(name, "over " + maxBytes, maxBytes);
+            }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + name, e);
         } catch (IOException e) {
@@ -61,6 +78,11 @@ final class TextFile {
             }
         }
         return decode(bytes, name);
+    }
+
+    private static IllegalArgumentException tooLarge(String name, String size, long maxBytes) {
+        return new IllegalArgumentException(name + ": too large (" + size + " bytes; configuration files of up to " + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes")
+                + " are read)");
     }
 
     private static String decode(byte[] bytes, String name) {

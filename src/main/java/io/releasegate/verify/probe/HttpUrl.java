@@ -11,6 +11,9 @@ import java.util.Locale;
  * the option and the value with its user information (which may carry a password) masked by {@link Redaction}.
  */
 public final class HttpUrl {
+    /** Said of a URL that cannot be read, in case user information is why. */
+    private static final String USER_INFO_HINT = "; in user information, percent-encode '/', '?', '#', '@' and blanks";
+
     private HttpUrl() {
     }
 
@@ -28,7 +31,8 @@ public final class HttpUrl {
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw problem(option, text, "not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+            throw problem(option, text, "not a URL (" + e.getReason() + " at index " + e.getIndex() + ")"
+                    + (text.indexOf('@') >= 0 ? USER_INFO_HINT : ""));
         }
         return check(option, uri);
     }
@@ -43,6 +47,10 @@ public final class HttpUrl {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw problem(option, uri.toString(), "expected an http:// or https:// URL");
+        }
+        if (uri.getHost() == null && uri.getRawUserInfo() == null && uri.toString().indexOf('@') >= 0) {
+            // an '@' after the host part: a password with an unencoded '/', '?' or '#' (never echo any of it)
+            throw problem(option, uri.toString(), "no host" + USER_INFO_HINT);
         }
         if (uri.getHost() == null) {
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
@@ -62,6 +70,6 @@ public final class HttpUrl {
     }
 
     private static IllegalArgumentException problem(String option, String text, String problem) {
-        return new IllegalArgumentException(option + " '" + Redaction.text(text) + "': " + problem);
+        return new IllegalArgumentException(option + " '" + Redaction.url(text) + "': " + problem);
     }
 }

@@ -91,8 +91,16 @@ public record SamplePlan(int maxRequests, List<Integer> looks, double alphaPerLo
 
     /** The first look: every expected count at least 5 (the chi-square approximation's usual condition). */
     static int firstLook(double[] shares) {
-        double min = java.util.Arrays.stream(shares).filter(s -> s > 0).min().orElse(1);
-        return Math.max(10, (int) Math.ceil(5 / min));
+        return smallestTestable(java.util.Arrays.stream(shares).filter(s -> s > 0).min().orElse(1));
+    }
+
+    /**
+     * The fewest responses a chi-square test of shares whose smallest is {@code smallestShare} can judge: every
+     * expected count at least 5, and at least 10. Below it the test does not hold its level, so a run that asked for
+     * fewer requests ({@code --requests}) cannot PASS on it.
+     */
+    public static int smallestTestable(double smallestShare) {
+        return Math.max(10, (int) Math.ceil(5 / smallestShare));
     }
 
     /** Looks at first, 2 first, 4 first, ... and finally at max. */
