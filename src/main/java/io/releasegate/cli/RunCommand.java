@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Also count unsigned decisions; the reports then say the approvals were NOT verified.")
     boolean allowUnsignedApprovals;
 
+    @Option(names = "--allow-worktree-changes",
+            description = "Deploy even when the work tree is not the reviewed head as committed (another commit "
+                    + "checked out, tracked files changed); the gate then warns. By default such a run is blocked "
+                    + "before the deploy (exit 1).")
+    boolean allowWorkTreeChanges;
+
     @Option(names = "--repo", defaultValue = ".", paramLabel = "DIR", description = "Git repository (default: .).")
     Path repo;
 
@@ -121,13 +128,14 @@ final class RunCommand implements Callable<Integer> {
             List<Approval> given = approvals == null ? List.of() : ApprovalsFile.read(approvals);
             Secrets secrets = secretOptions.secrets();
             GateInputs inputs = GateInputs.read(repo, base, head, Optional.ofNullable(config), secrets);
+            Predicate<String> secretVariables = secretOptions.rules()::allowsEnv;
             RollbackAction rollbackAction = rollback == null ? null
-                    : new CommandRollback(rollback, inputs.settings().rollbackTimeout());
+                    : new CommandRollback(rollback, inputs.settings().rollbackTimeout()).withholding(secretVariables);
             String name = gate != null ? gate : gateName(repo);
             GateRequest request = new GateRequest(repo, base, head, Optional.ofNullable(config), given, name,
-                    new CommandDeploy(deploy, inputs.settings().deployTimeout()), rollbackAction, restoreHaproxy,
+                    new CommandDeploy(deploy, inputs.settings().deployTimeout(), secretVariables), rollbackAction, restoreHaproxy,
                     secrets, outbox, html == null ? null : html.toAbsolutePath().toUri().toString(),
-                    allowedSigners, allowUnsignedApprovals);
+                    allowedSigners, allowUnsignedApprovals, allowWorkTreeChanges);
             run = new GateRunner(new StderrLog(err, verbose)).run(request, inputs);
         } catch (ConfigParseException e) {
             err.println("release-gate run: " + Redaction.text(e.getMessage()));

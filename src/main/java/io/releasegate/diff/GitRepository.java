@@ -12,12 +12,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -78,6 +84,44 @@ public final class GitRepository implements AutoCloseable {
     /** The work tree's root directory; empty for a bare repository. */
     public Optional<Path> workTree() {
         return repository.isBare() ? Optional.empty() : Optional.of(repository.getWorkTree().toPath());
+    }
+
+    /**
+     * How the work tree differs from commit {@code sha}, in words, at most {@code max} entries (then "... and N more"):
+     * its HEAD is another commit, or tracked files are changed, staged, added, removed or missing. Files git does not
+     * track (and ignored ones) are not compared. Empty when the work tree is that commit as committed, or the
+     * repository is bare.
+     */
+    public List<String> workTreeDifferences(String sha, int max) throws RepositoryException {
+        if (repository.isBare()) {
+            return List.of();
+        }
+        String head = resolve(Constants.HEAD);
+        if (!head.equals(sha)) {
+            return List.of("its HEAD is " + head.substring(0, 10) + ", not " + sha.substring(0, 10));
+        }
+        try {
+            Status status = Git.wrap(repository).status().call();
+            Map<String, String> files = new TreeMap<>();
+            status.getModified().forEach(path -> files.put(path, "modified"));
+            status.getChanged().forEach(path -> files.put(path, "changed in the index"));
+            status.getAdded().forEach(path -> files.put(path, "added to the index"));
+            status.getRemoved().forEach(path -> files.put(path, "removed from the index"));
+            status.getMissing().forEach(path -> files.put(path, "missing"));
+            status.getConflicting().forEach(path -> files.put(path, "in conflict"));
+            List<String> differences = new ArrayList<>();
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                if (differences.size() == max) {
+                    differences.add("... and " + (files.size() - max) + " more");
+                    break;
+                }
+                differences.add(file.getKey() + " " + file.getValue());
+            }
+            return differences;
+        } catch (GitAPIException | NoWorkTreeException e) {
+            throw new RepositoryException("cannot compare the work tree of " + directory + " with " + sha + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The full SHA-1 of the commit a revision names (branch, tag, SHA, {@code HEAD~3}, ...). */

@@ -4,6 +4,7 @@ import io.releasegate.rollback.CommandRollback;
 import io.releasegate.rollback.RollbackContext;
 import io.releasegate.rollback.RollbackResult;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Deploys by running a shell command, with the same process handling as the rollback command (environment
@@ -13,7 +14,12 @@ public final class CommandDeploy implements DeployAction {
     private final CommandRollback runner;
 
     public CommandDeploy(String command, Duration timeout) {
-        this.runner = CommandRollback.forStep("deploy", command, timeout);
+        this(command, timeout, name -> false);
+    }
+
+    /** A deploy whose command does not inherit the variables {@code withheld} accepts (the operator's secrets). */
+    public CommandDeploy(String command, Duration timeout, Predicate<String> withheld) {
+        this.runner = CommandRollback.forStep("deploy", command, timeout).withholding(withheld);
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param repository     a directory inside the git repository with the load-balancer configuration
  * @param base           the base revision (what is live now)
  * @param head           the head revision (what is deployed)
- * @param policyFile     an explicit policy file, or empty for {@code .releasegate.yml} at head
+ * @param policyFile     the operator's policy file, or empty for {@code .releasegate.yml} at base
  * @param approvals      the approvals given (empty list: none)
  * @param gate           the gate's name, part of the page's dedup key
  * @param deploy         puts head live
@@ -25,10 +25,13 @@ import java.util.Optional;
  * @param reportLink     a link for the pages (the report), or null
  * @param allowedSigners the operator's allowed_signers file, or null for {@code .releasegate/allowed_signers} at base
  * @param allowUnsignedApprovals the operator accepts unsigned decisions (the reports then say they were not verified)
+ * @param allowWorkTreeChanges   the operator lets the deploy run from a work tree that is not the reviewed head as
+ *                               committed (the gate then warns); by default such a run is blocked before the deploy
  */
 public record GateRequest(Path repository, String base, String head, Optional<Path> policyFile,
         List<Approval> approvals, String gate, DeployAction deploy, RollbackAction rollback, Path restoreSocket,
-        Secrets secrets, Path outbox, String reportLink, Path allowedSigners, boolean allowUnsignedApprovals) {
+        Secrets secrets, Path outbox, String reportLink, Path allowedSigners, boolean allowUnsignedApprovals,
+        boolean allowWorkTreeChanges) {
     public GateRequest {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(base, "base");
@@ -49,6 +52,14 @@ public record GateRequest(Path repository, String base, String head, Optional<Pa
             String gate, DeployAction deploy, RollbackAction rollback, Path restoreSocket, Secrets secrets,
             Path outbox, String reportLink) {
         this(repository, base, head, policyFile, approvals, gate, deploy, rollback, restoreSocket, secrets, outbox,
-                reportLink, null, false);
+                reportLink, null, false, false);
+    }
+
+    /** A request that deploys only from a work tree that is the reviewed head as committed. */
+    public GateRequest(Path repository, String base, String head, Optional<Path> policyFile, List<Approval> approvals,
+            String gate, DeployAction deploy, RollbackAction rollback, Path restoreSocket, Secrets secrets,
+            Path outbox, String reportLink, Path allowedSigners, boolean allowUnsignedApprovals) {
+        this(repository, base, head, policyFile, approvals, gate, deploy, rollback, restoreSocket, secrets, outbox,
+                reportLink, allowedSigners, allowUnsignedApprovals, false);
     }
 }

@@ -1,6 +1,7 @@
 package io.releasegate.gate;
 
 import io.releasegate.diff.Author;
+import io.releasegate.diff.GitRepository;
 import io.releasegate.diff.RepositoryException;
 import io.releasegate.live.HaproxyRuntime;
 import io.releasegate.log.LogSink;
@@ -105,6 +106,18 @@ public final class GateRunner {
         }
         RollbackContext context = new RollbackContext(change.diff().base(), change.diff().head(),
                 inputs.settings().pool(), request.repository());
+        String notReviewed = workTreeDifferences(request, change.diff().head());
+        if (!notReviewed.isEmpty()) {
+            long start = timeline.now();
+            if (!request.allowWorkTreeChanges()) {
+                timeline.record("work tree", TimedStep.Status.FAILED, start, notReviewed);
+                return run.finish(GateOutcome.BLOCKED, "blocked before the deploy: " + notReviewed + "; the deploy"
+                        + " would ship what nobody reviewed (check out the head revision, or pass"
+                        + " --allow-worktree-changes)");
+            }
+            log.warn("gate: %s; deploying anyway (--allow-worktree-changes)", notReviewed);
+            timeline.record("work tree", TimedStep.Status.OK, start, notReviewed + "; allowed by the operator");
+        }
         long deployStart = timeline.now();
         log.info("gate: deploying %s", ChangeFacts.of(change).shortHead());
         run.deploy = request.deploy().deploy(context);
@@ -118,6 +131,22 @@ public final class GateRunner {
         run.recovery = run.deploy.succeeded() ? recovery.afterDeploy(incident, context)
                 : recovery.afterFailedDeploy(incident, context, "the deploy FAILED (" + run.deploy.reason() + ")");
         return finish(run, paging != null);
+    }
+
+    /**
+     * Empty when the deploy runs from the reviewed head as committed; else how the work tree differs, in words. The
+     * deploy command runs in the work tree, so an edit made after the checkout (by a pipeline step, by hand) would
+     * otherwise be deployed without review.
+     */
+    private static String workTreeDifferences(GateRequest request, String head) throws GateInputException {
+        try (GitRepository git = GitRepository.open(request.repository())) {
+            List<String> differences = git.workTreeDifferences(head, 5);
+            String tree = git.workTree().map(path -> path.toAbsolutePath().normalize().toString()).orElse("");
+            return differences.isEmpty() ? "" : "the work tree " + tree
+                    + " is not the reviewed head " + head.substring(0, 10) + ": " + String.join(", ", differences);
+        } catch (RepositoryException e) {
+            throw new GateInputException(e.getMessage(), e);
+        }
     }
 
     /** The gate's outcome from the recovery's: released, rolled back with every page delivered, or not. */

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Rolls back by running a shell command ({@code /bin/sh -c}) with {@code RELEASE_GATE_BASE},
  * {@code RELEASE_GATE_HEAD} and {@code RELEASE_GATE_POOL} in its environment. Standard output and error go to a
  * temporary file (so a child that keeps the pipe open cannot block the gate); at most {@code maxOutputBytes} of it
  * are kept (head and tail). At the timeout the shell and every descendant process are killed. An embedding host (the
- * Jenkins plugin) can add the build's environment on top of this process' own, as a Jenkins launcher does.
+ * Jenkins plugin) can add the build's environment on top of this process' own, as a Jenkins launcher does, and the
+ * CLI withholds the operator's secret variables ({@link #withholding}): the command may be a script of the change.
  */
 public final class CommandRollback implements RollbackAction {
     /** 1 MiB of output is kept by default. */
@@ -28,6 +30,7 @@ public final class CommandRollback implements RollbackAction {
     private final Duration timeout;
     private final int maxOutputBytes;
     private final Map<String, String> environment;
+    private final Predicate<String> withheld;
 
     public CommandRollback(String command, Duration timeout, int maxOutputBytes) {
         this(command, timeout, maxOutputBytes, null);
@@ -38,12 +41,13 @@ public final class CommandRollback implements RollbackAction {
      *                    for none. {@code RELEASE_GATE_*} are set last and win
      */
     public CommandRollback(String command, Duration timeout, int maxOutputBytes, Map<String, String> environment) {
-        this("rollback", command, timeout, maxOutputBytes, environment);
+        this("rollback", command, timeout, maxOutputBytes, environment, name -> false);
     }
 
     private CommandRollback(String step, String command, Duration timeout, int maxOutputBytes,
-            Map<String, String> environment) {
+            Map<String, String> environment, Predicate<String> withheld) {
         this.step = step;
+        this.withheld = Objects.requireNonNull(withheld, "withheld");
         this.command = Objects.requireNonNull(command, "command");
         if (command.isBlank()) {
             throw new IllegalArgumentException("the " + step + " command is empty");
@@ -68,7 +72,18 @@ public final class CommandRollback implements RollbackAction {
      * ({@code "the deploy command failed with exit code 4"}).
      */
     public static CommandRollback forStep(String step, String command, Duration timeout) {
-        return new CommandRollback(Objects.requireNonNull(step, "step"), command, timeout, DEFAULT_MAX_OUTPUT, null);
+        return new CommandRollback(Objects.requireNonNull(step, "step"), command, timeout, DEFAULT_MAX_OUTPUT, null,
+                name -> false);
+    }
+
+    /**
+     * The same command without the variables {@code names} accepts in its environment: they are removed from what
+     * it inherits (before {@code RELEASE_GATE_BASE/HEAD/POOL} are set). The CLI passes the names its secret rules
+     * allow, so a deploy or rollback script that came with the change cannot read a pager's routing key.
+     */
+    public CommandRollback withholding(Predicate<String> names) {
+        return new CommandRollback(step, command, timeout, maxOutputBytes, environment,
+                withheld.or(Objects.requireNonNull(names, "names")));
     }
 
     @Override
@@ -91,6 +106,7 @@ public final class CommandRollback implements RollbackAction {
                 builder.directory(context.workingDirectory().toFile());
             }
             Map<String, String> processEnvironment = builder.environment();
+            processEnvironment.keySet().removeIf(withheld);
             if (environment != null) {
                 processEnvironment.putAll(environment);
             }

@@ -123,6 +123,100 @@ class RunCommandITest {
     }
 
     @Test
+    void shouldNotDeployAWorkTreeThatIsNotTheReviewedHead() throws Exception {
+        // arrange: approved head, then the work tree is edited after the checkout (a pipeline step, by hand)
+        String digest = ChangeAssessment.assess(repo, base, head, Optional.empty(), false, new BufferedLog()).digest();
+        Path approvals = dir.resolve("approvals.yml");
+        ApprovalsFile.write(approvals, List.of(new Approval("bob", Set.of("lb-reviewers"), Decision.APPROVE,
+                "fine", Instant.now(), digest)));
+        Files.writeString(repo.resolve("haproxy.cfg"), Files.readString(repo.resolve("haproxy.cfg"))
+                .replaceAll("    server web-02 .*\n", ""));
+        Path marker = dir.resolve("deployed");
+
+        // act
+        CliRun run = CliRun.of("run", "--repo", repo.toString(), "--base", base, "--head", head, "--deploy",
+                "touch " + marker, "--approvals", approvals.toString(), "--allow-unsigned-approvals");
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(marker).doesNotExist();
+        assertThat(run.out()).contains("BLOCKED").contains("is not the reviewed head " + head.substring(0, 10)
+                + ": haproxy.cfg modified").contains("the deploy would ship what nobody reviewed");
+    }
+
+    @Test
+    void shouldNotDeployWhenAnotherCommitIsCheckedOut() throws Exception {
+        // arrange: the reviewed head is not what the work tree holds
+        try (ScenarioRepo scenario = ScenarioRepo.init(repo)) {
+            scenario.write("README", "later\n").commit("a later commit");
+        }
+        Path marker = dir.resolve("deployed");
+
+        // act
+        CliRun run = CliRun.of("run", "--repo", repo.toString(), "--base", base, "--head", head, "--deploy",
+                "touch " + marker, "--config", writeNoReviewPolicy().toString());
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(marker).doesNotExist();
+        assertThat(run.out()).contains("BLOCKED").contains("its HEAD is ").contains(", not " + head.substring(0, 10));
+    }
+
+    @Test
+    void shouldDeployAChangedWorkTreeOnlyWhenTheOperatorAllowsItAndSaySo() throws Exception {
+        // arrange
+        Files.writeString(repo.resolve("notes.txt"), "untracked files are not compared\n");
+        Files.writeString(repo.resolve(".releasegate.yml"), Files.readString(repo.resolve(".releasegate.yml"))
+                + "# edited after the checkout\n");
+        Path marker = dir.resolve("deployed");
+
+        // act
+        CliRun run = CliRun.of("run", "--repo", repo.toString(), "--base", base, "--head", head, "--deploy",
+                "touch " + marker, "--config", writeNoReviewPolicy().toString(), "--allow-worktree-changes");
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(marker).exists();
+        assertThat(run.err()).contains(".releasegate.yml modified; deploying anyway (--allow-worktree-changes)")
+                .doesNotContain("notes.txt");
+        assertThat(run.out()).contains("allowed by the operator");
+    }
+
+    @Test
+    void shouldNotHandTheOperatorsSecretVariablesToTheDeployCommand() throws Exception {
+        // arrange: failsafe sets RELEASE_GATE_IT_ROUTING_KEY (pom.xml); --secret-env allows HOME as a secret too
+        assertThat(System.getenv("RELEASE_GATE_IT_ROUTING_KEY")).as("set by the failsafe configuration").isNotBlank();
+        assertThat(System.getenv("HOME")).isNotBlank();
+        Path marker = dir.resolve("deployed");
+
+        // act: a deploy script of the change that would print what it can read
+        CliRun run = CliRun.of("run", "--repo", repo.toString(), "--base", base, "--head", head, "--deploy",
+                "echo \"key=[$RELEASE_GATE_IT_ROUTING_KEY] home=[$HOME] head=[$RELEASE_GATE_HEAD] path=[$PATH]\" > "
+                        + marker, "--config", writeNoReviewPolicy().toString(), "--secret-env", "HOME");
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(Files.readString(marker)).contains("key=[] home=[] head=[" + head + "]")
+                .doesNotContain("path=[]");
+        assertThat(run.out() + run.err()).doesNotContain("it-routing-key-7f3a");
+    }
+
+    /** The operator's policy (outside the repository): nothing needs review, verify as the repository's says. */
+    private Path writeNoReviewPolicy() throws Exception {
+        Path policy = dir.resolve("operator-policy.yml");
+        Files.writeString(policy, """
+                review:
+                  threshold: NONE
+                verify:
+                  lb: %s
+                  pool: web
+                  rate: 200
+                  deadline: 10s
+                """.formatted(lb.url()));
+        return policy;
+    }
+
+    @Test
     void shouldExitTwoOnBadInputNamingTheProblem() throws Exception {
         // arrange
         Path policy = dir.resolve("no-verify.yml");

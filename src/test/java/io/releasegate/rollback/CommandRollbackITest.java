@@ -54,6 +54,21 @@ class CommandRollbackITest {
     }
 
     @Test
+    void shouldNotInheritTheVariablesItWithholdsButStillSeeItsOwn() {
+        // arrange: HOME stands for a secret the operator allowed (--secret-env HOME)
+        assertThat(System.getenv("HOME")).isNotBlank();
+        CommandRollback rollback = new CommandRollback("echo \"[$HOME] [$RELEASE_GATE_POOL] [${PATH:+path}]\"",
+                Duration.ofSeconds(10)).withholding(name -> name.equals("HOME") || name.startsWith("RELEASE_GATE_"));
+
+        // act
+        RollbackResult result = rollback.run(context());
+
+        // assert: RELEASE_GATE_POOL is set after the inherited secrets are removed
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.OK);
+        assertThat(result.output()).isEqualTo("[] [web] [path]\n");
+    }
+
+    @Test
     void shouldReportAFailingCommandWithItsExitCode() {
         // act
         RollbackResult result = new CommandRollback("echo 'haproxy reload failed'; exit 7", Duration.ofSeconds(10))
