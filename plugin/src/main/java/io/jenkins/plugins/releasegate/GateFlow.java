@@ -82,7 +82,8 @@ final class GateFlow {
         } catch (CancellationException e) {
             throw new InterruptedException(e.getMessage());
         }
-        RecoveryView view = RecoveryView.of(pool, result, page -> EscalationBridge.keptIn(run, page));
+        RecoveryView view = RecoveryView.of(pool, result, page -> EscalationBridge.keptIn(run, page),
+                verifier::holds);
         action.addRecovery(pool, result, view);
         if (result.rollback() != null && !result.rollback().output().isBlank()) {
             String output = result.rollback().output();

@@ -5,6 +5,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.releasegate.view.Badge;
 import io.jenkins.plugins.releasegate.view.ChangeView;
+import io.jenkins.plugins.releasegate.view.HoldView;
 import io.jenkins.plugins.releasegate.view.RecoveryView;
 import io.jenkins.plugins.releasegate.view.VerificationView;
 import io.releasegate.policy.ChangeReport;
@@ -18,7 +19,9 @@ import io.releasegate.signoff.Identity;
 import io.releasegate.signoff.SignOffDecision;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -410,6 +413,25 @@ public class ReleaseGateAction implements RunAction2 {
             }
         }
         return last != null && last.isIncidentOpen() ? last.getIncidentKey() : null;
+    }
+
+    /**
+     * The holds in force by the build's last verification of each pool, in the order the pools were first verified;
+     * empty when none was (or when no verification read a repository).
+     */
+    List<HoldView> holdsInForce() {
+        Map<String, VerificationRecord> lastOfPool = new LinkedHashMap<>();
+        for (VerificationRecord record : getVerifications()) {
+            lastOfPool.put(record.getPool(), record);
+        }
+        List<HoldView> holds = new ArrayList<>();
+        for (VerificationRecord record : lastOfPool.values()) {
+            RecoveryView view = recovery(record);
+            if (view != null) {
+                holds.addAll(view.getHolds());
+            }
+        }
+        return holds;
     }
 
     /** The first verification view of a step, for the chart (null when it could not run). */

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.releasegate.view.ActiveHolds;
 import io.jenkins.plugins.releasegate.view.TrendChart;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,10 +13,10 @@ import java.util.List;
 import jenkins.model.TransientActionFactory;
 
 /**
- * The job's "Release Gate" page and panel: the latest verdict and an SVG trend of the last
- * {@value TrendChart#BUILDS} builds, failed ones included (a build that failed its verification is exactly what the
- * trend must show): the verdict per build, the worst backend's observed share against its declared share, and how
- * long the sign-off took.
+ * The job's "Release Gate" page and panel: the latest verdict, the holds in force by the latest build that verified
+ * (a monitor job's "Active holds"), and an SVG trend of the last {@value TrendChart#BUILDS} builds, failed ones
+ * included (a build that failed its verification is exactly what the trend must show): the verdict per build, the
+ * worst backend's observed share against its declared share, and how long the sign-off took.
  */
 public class ReleaseGateJobAction implements Action {
     private final Job<?, ?> job;
@@ -78,6 +79,21 @@ public class ReleaseGateJobAction implements Action {
     public ReleaseGateAction getLatestAction() {
         Run<?, ?> latest = getLatest();
         return latest == null ? null : latest.getAction(ReleaseGateAction.class);
+    }
+
+    /**
+     * The holds in force by the newest build that recorded a verification (a monitor job's latest check), seen from
+     * now; null when that build's verifications judged no hold in force, or none of the last builds verified.
+     */
+    public ActiveHolds getHolds() {
+        for (Run<?, ?> run : builds()) {
+            ReleaseGateAction action = run.getAction(ReleaseGateAction.class);
+            if (!action.getVerifications().isEmpty()) {
+                return ActiveHolds.of(run.getNumber(), run.getUrl(), action.holdsInForce(),
+                        System.currentTimeMillis());
+            }
+        }
+        return null;
     }
 
     /** Adds the action to every job. */

@@ -2,6 +2,8 @@ package io.jenkins.plugins.releasegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.releasegate.view.ActiveHolds;
+import io.jenkins.plugins.releasegate.view.HoldView;
 import io.jenkins.plugins.releasegate.view.TrendChart;
 import io.jenkins.plugins.releasegate.view.VerificationView;
 import java.io.IOException;
@@ -55,6 +57,8 @@ class JellyViewsTest {
         views.put("ReleaseGateJobAction/jobMain.jelly", Map.of("it", ReleaseGateJobAction.class, "rootURL",
                 String.class));
         views.put("ReleaseGateJobAction/trend.jelly", Map.of("trend", TrendChart.class, "rootURL", String.class));
+        views.put("ReleaseGateJobAction/holds.jelly", Map.of("activeHolds", ActiveHolds.class, "rootURL",
+                String.class));
         return views;
     }
 
@@ -81,7 +85,7 @@ class JellyViewsTest {
         }
 
         // assert
-        assertThat(views).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(views).hasSizeGreaterThanOrEqualTo(13);
         assertThat(parsed).isGreaterThan(200);
         assertThat(problems).isEmpty();
     }
@@ -121,6 +125,28 @@ class JellyViewsTest {
         assertThat(checker.problems).hasSize(2);
         assertThat(checker.problems.get(0)).contains("no getter for 'volumes'");
         assertThat(checker.problems.get(1)).contains("does not parse");
+    }
+
+    @Test
+    void shouldResolveEveryPropertyOfTheHoldsTables() throws Exception {
+        // arrange: the job page's "Active holds" and the build page's holds of a verification
+        Checker checker = new Checker();
+        checker.view = "ReleaseGateJobAction/holds.jelly";
+        Element jobHolds = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(VIEWS.resolve(PACKAGE + checker.view).toFile()).getDocumentElement();
+
+        // act
+        checker.walk(jobHolds, new LinkedHashMap<>(typedViews().get(checker.view)));
+        int chains = checker.chains;
+        checker.check("row.hold.ends", new LinkedHashMap<>(Map.of("row", ActiveHolds.Row.class)));
+        checker.check("h.owner", new LinkedHashMap<>(Map.of("h", HoldView.class)));
+        checker.check("result.holds", new LinkedHashMap<>(Map.of("result", VerificationView.class)));
+
+        // assert: every chain of the view resolves (pool, servers, until, owner, reason, state, time left, where),
+        // and a name no getter serves is caught
+        assertThat(chains).isGreaterThanOrEqualTo(15);
+        assertThat(checker.problems).singleElement().asString()
+                .contains("no getter for 'ends' on io.jenkins.plugins.releasegate.view.HoldView");
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.jenkins.plugins.releasegate.port;
 
 import hudson.FilePath;
 import io.jenkins.plugins.releasegate.agent.AgentReply;
+import io.jenkins.plugins.releasegate.agent.HoldInForce;
 import io.jenkins.plugins.releasegate.agent.PoolSource;
+import io.jenkins.plugins.releasegate.agent.VerifiedPool;
 import io.releasegate.log.LogSink;
 import io.releasegate.recovery.PoolVerifier;
 import io.releasegate.recovery.Stage;
@@ -11,14 +13,17 @@ import io.releasegate.verify.VerificationSpec;
 import io.releasegate.verify.probe.RateBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
  * The recovery's verifier in Jenkins: each verification runs on the build's agent, in its workspace (created first,
- * as {@code sh} does), and only the typed result and the log lines come back. After a rollback the pool is read at
- * the change's base revision where it comes from the repository. The step's one rate budget stays on the controller and
- * is lent to each verification on the agent ({@link RateBudget#lend}), so the verification after a rollback keeps its
- * distance from the first one's last request.
+ * as {@code sh} does), and only the typed result, the holds in force and the log lines come back. After a rollback
+ * the pool is read at the change's base revision where it comes from the repository. The step's one rate budget stays
+ * on the controller and is lent to each verification on the agent ({@link RateBudget#lend}), so the verification
+ * after a rollback keeps its distance from the first one's last request.
  */
 public final class AgentVerifier implements PoolVerifier {
     private final FilePath workspace;
@@ -26,6 +31,7 @@ public final class AgentVerifier implements PoolVerifier {
     private final PoolSource afterDeploy;
     private final PoolSource afterRollback;
     private final String junit;
+    private final Map<Stage, List<HoldInForce>> holds = new EnumMap<>(Stage.class);
 
     /**
      * @param afterRollback where the pool is read after a rollback
@@ -46,7 +52,7 @@ public final class AgentVerifier implements PoolVerifier {
         log.info("verifying %s against %s", spec.displayLb(), source.describe());
         try {
             workspace.mkdirs();
-            AgentReply<VerificationResult> reply;
+            AgentReply<VerifiedPool> reply;
             try {
                 reply = workspace.act(new VerifyCallable(spec, source, stage == Stage.AFTER_DEPLOY ? junit : null,
                         budget.lend()));
@@ -54,12 +60,23 @@ public final class AgentVerifier implements PoolVerifier {
                 budget.settle();
             }
             reply.replay(log);
-            return reply.result();
+            VerifiedPool verified = reply.result();
+            synchronized (holds) {
+                holds.put(stage, verified.holds());
+            }
+            return verified.result();
         } catch (IOException e) {
             throw new UncheckedIOException("the agent could not verify: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while verifying on the agent");
+        }
+    }
+
+    /** The holds in force that the verification of {@code stage} judged by; empty when it did not run. */
+    public List<HoldInForce> holds(Stage stage) {
+        synchronized (holds) {
+            return holds.getOrDefault(stage, List.of());
         }
     }
 }

@@ -32,15 +32,17 @@ public final class Badge {
     /**
      * Verdicts, statuses and outcomes: PASS, OK, RELEASED, DELIVERED, PASSED; RECOVERED, ROLLED_BACK; FAIL, FAILED,
      * ERROR, REJECTED, TIMED_OUT, NOT_STARTED, UNRECOVERED, UNDELIVERED; PENDING; INCONCLUSIVE, NO_DATA, SKIPPED.
+     * Holds: HELD (blue), OVERDUE (red: ended with the server still out), ENDED and UNCONFIRMED (yellow: ended, not
+     * yet seen back).
      */
     public static String status(String status) {
         return switch (status == null ? "" : status) {
             case "PASS", "OK", "RELEASED", "DELIVERED", "PASSED" -> GREEN;
             case "RECOVERED", "ROLLED_BACK" -> ORANGE;
             case "FAIL", "FAILED", "ERROR", "REJECTED", "TIMED_OUT", "NOT_STARTED", "UNRECOVERED", "UNDELIVERED",
-                    "ABORTED", "NOT VERIFIED" -> RED;
-            case "PENDING" -> BLUE;
-            case "INCONCLUSIVE" -> YELLOW;
+                    "ABORTED", "NOT VERIFIED", "OVERDUE" -> RED;
+            case "PENDING", "HELD" -> BLUE;
+            case "INCONCLUSIVE", "ENDED", "UNCONFIRMED" -> YELLOW;
             default -> GREY;
         };
     }

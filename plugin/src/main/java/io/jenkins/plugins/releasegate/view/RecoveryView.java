@@ -1,8 +1,10 @@
 package io.jenkins.plugins.releasegate.view;
 
+import io.jenkins.plugins.releasegate.agent.HoldInForce;
 import io.releasegate.log.TimedStep;
 import io.releasegate.paging.PageResult;
 import io.releasegate.recovery.RecoveryResult;
+import io.releasegate.recovery.Stage;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +30,14 @@ public final class RecoveryView implements Serializable {
     private final ArrayList<StepRow> steps = new ArrayList<>();
     private final String reaction;
 
-    private RecoveryView(String pool, RecoveryResult result, Function<PageResult, String> outbox) {
+    private RecoveryView(String pool, RecoveryResult result, Function<PageResult, String> outbox,
+            Function<Stage, List<HoldInForce>> holds) {
         this.pool = pool;
         this.outcome = result.outcome().name();
         this.summary = result.summary();
-        this.verification = VerificationView.of(result.verification());
+        this.verification = VerificationView.of(result.verification(), holds.apply(Stage.AFTER_DEPLOY));
         this.rollback = RollbackView.of(result.rollback());
-        this.afterRollback = VerificationView.of(result.reverification());
+        this.afterRollback = VerificationView.of(result.reverification(), holds.apply(Stage.AFTER_ROLLBACK));
         for (PageResult page : result.pages()) {
             pages.add(PageView.of(page, outbox.apply(page)));
         }
@@ -53,7 +56,16 @@ public final class RecoveryView implements Serializable {
      * @param outbox where an undelivered page is kept (null when it is not kept)
      */
     public static RecoveryView of(String pool, RecoveryResult result, Function<PageResult, String> outbox) {
-        return new RecoveryView(pool, result, outbox);
+        return of(pool, result, outbox, stage -> List.of());
+    }
+
+    /**
+     * @param holds the holds in force each verification judged by (the one after the deploy, the one after the
+     *              rollback)
+     */
+    public static RecoveryView of(String pool, RecoveryResult result, Function<PageResult, String> outbox,
+            Function<Stage, List<HoldInForce>> holds) {
+        return new RecoveryView(pool, result, outbox, holds);
     }
 
     @Exported
@@ -90,6 +102,15 @@ public final class RecoveryView implements Serializable {
 
     public String getVerdictBadge() {
         return Badge.status(getVerdict());
+    }
+
+    /**
+     * The holds in force by the step's last verification: the one after the rollback when it ran (the base
+     * revision's holds), else the one after the deploy; empty when none ran.
+     */
+    public List<HoldView> getHolds() {
+        VerificationView last = afterRollback != null ? afterRollback : verification;
+        return last == null ? List.of() : last.getHolds();
     }
 
     @Exported

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasegate.view;
 
+import io.jenkins.plugins.releasegate.agent.HoldInForce;
 import io.releasegate.verify.VerificationResult;
 import io.releasegate.verify.check.CheckResult;
 import io.releasegate.verify.stats.GofResult;
@@ -10,7 +11,10 @@ import java.util.Map;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
-/** One verification of one pool as the build's page shows it: the shares per backend, the test, the checks. */
+/**
+ * One verification of one pool as the build's page shows it: the shares per backend, the test, the checks, and the
+ * holds in force it judged the pool by.
+ */
 @ExportedBean(defaultVisibility = 3)
 public final class VerificationView implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,8 +34,10 @@ public final class VerificationView implements Serializable {
     private final ArrayList<CheckRow> health = new ArrayList<>();
     private final ArrayList<CheckRow> drift = new ArrayList<>();
     private final ArrayList<String> reasons;
+    /** Null in a view written before holds were kept (XStream leaves a missing field null). */
+    private final ArrayList<HoldView> holds;
 
-    private VerificationView(VerificationResult result) {
+    private VerificationView(VerificationResult result, List<HoldInForce> holdsInForce) {
         this.pool = result.pool();
         this.target = result.target();
         this.verdict = result.verdict().name();
@@ -52,10 +58,16 @@ public final class VerificationView implements Serializable {
         result.health().forEach(check -> health.add(new CheckRow(check)));
         result.drift().forEach(check -> drift.add(new CheckRow(check)));
         this.reasons = new ArrayList<>(result.reasons());
+        this.holds = new ArrayList<>(HoldView.of(holdsInForce));
     }
 
     public static VerificationView of(VerificationResult result) {
-        return result == null ? null : new VerificationView(result);
+        return of(result, List.of());
+    }
+
+    /** The view of {@code result} with the holds in force it judged by; null when it did not run. */
+    public static VerificationView of(VerificationResult result, List<HoldInForce> holdsInForce) {
+        return result == null ? null : new VerificationView(result, holdsInForce);
     }
 
     private static String test(GofResult gof) {
@@ -132,6 +144,16 @@ public final class VerificationView implements Serializable {
     @Exported
     public List<String> getReasons() {
         return List.copyOf(reasons);
+    }
+
+    /** The holds in force the verification judged the pool by: held, overdue or not known to be back. */
+    @Exported
+    public List<HoldView> getHolds() {
+        return holds == null ? List.of() : List.copyOf(holds);
+    }
+
+    public boolean isHasHolds() {
+        return holds != null && !holds.isEmpty();
     }
 
     /** Height in pixels of the share chart. */
