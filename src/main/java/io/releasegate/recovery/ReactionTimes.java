@@ -14,4 +14,16 @@ import java.io.Serializable;
 public record ReactionTimes(long pageAcceptedMs, long rollbackStartMs, long rollbackDurationMs)
         implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * In words, never a {@code -1}: {@code failure -> page accepted 29 ms; failure -> rollback start 0 ms (the rollback
+     * ran 412 ms)}, {@code failure -> no page accepted; no rollback}.
+     */
+    public String describe() {
+        String page = pageAcceptedMs < 0 ? "failure -> no page accepted"
+                : "failure -> page accepted " + pageAcceptedMs + " ms";
+        String rollback = rollbackStartMs < 0 ? "no rollback"
+                : "failure -> rollback start " + rollbackStartMs + " ms (the rollback ran " + rollbackDurationMs + " ms)";
+        return page + "; " + rollback;
+    }
 }

@@ -1,6 +1,7 @@
 package io.releasegate.recovery;
 
 import io.releasegate.verify.VerificationResult;
+import io.releasegate.verify.Words;
 import io.releasegate.verify.check.CheckResult;
 import io.releasegate.verify.check.CheckStatus;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ public final class VerificationWords {
             observed.add(entry.getKey() + " " + entry.getValue());
         }
         result.tally().unexpected().forEach((server, count) -> observed.add(server + " " + count + " (not declared)"));
-        return result.requests() + " requests, " + result.errors() + " errors, observed "
+        return result.requests() + " " + Words.plural(result.requests(), "request") + ", " + result.errors() + " "
+                + Words.plural(result.errors(), "error") + ", observed "
                 + (observed.isEmpty() ? "nothing" : String.join(", ", observed))
                 + (result.reasons().isEmpty() ? "" : "; " + String.join("; ", result.reasons()));
     }

@@ -145,10 +145,7 @@ public final class GateRunHtml {
         html.append("<h2>Timeline</h2>\n");
         steps(html, run.timeline(), run.durationMs());
         if (run.reaction() != null) {
-            html.append("<p>Failure to page accepted: ").append(run.reaction().pageAcceptedMs())
-                    .append(" ms; failure to rollback start: ").append(run.reaction().rollbackStartMs())
-                    .append(" ms (the rollback ran ").append(run.reaction().rollbackDurationMs())
-                    .append(" ms).</p>\n");
+            html.append("<p>").append(Xml.escape(run.reaction().describe())).append(".</p>\n");
         }
     }
 

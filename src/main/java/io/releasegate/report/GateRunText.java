@@ -130,9 +130,7 @@ public final class GateRunText {
                     step.durationMs(), step.status(), step.name(), oneLine(step.detail())));
         }
         if (run.reaction() != null) {
-            out.append(String.format(Locale.ROOT, "  failure -> page accepted %d ms; failure -> rollback start %d ms"
-                    + " (the rollback ran %d ms)%n", run.reaction().pageAcceptedMs(),
-                    run.reaction().rollbackStartMs(), run.reaction().rollbackDurationMs()));
+            out.append("  ").append(run.reaction().describe()).append('\n');
         }
     }
 

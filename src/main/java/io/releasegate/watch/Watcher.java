@@ -3,6 +3,7 @@ package io.releasegate.watch;
 import io.releasegate.log.LogSink;
 import io.releasegate.metrics.WatchMetrics;
 import io.releasegate.paging.Severity;
+import io.releasegate.verify.Words;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,7 +98,8 @@ public final class Watcher {
                     verdicts.put(pool, result.verification().verdict().name());
                     metrics.ifPresent(m -> m.record(MetricsSamples.of(result, clock.instant())));
                     line = pool + " " + result.verification().verdict() + " (" + result.verification().requests()
-                            + " requests, " + result.verification().durationMs() + " ms)" + held(result);
+                            + " " + Words.plural(result.verification().requests(), "request") + ", "
+                            + result.verification().durationMs() + " ms)" + held(result);
                 } catch (RuntimeException e) {
                     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     findings = List.of(Findings.unverifiable(pool, reason, incidents.failAfter()));

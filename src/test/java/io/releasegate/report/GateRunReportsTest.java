@@ -62,7 +62,7 @@ class GateRunReportsTest {
 
         // assert
         assertThat(html).contains("<h2>Rollback: <span class=\"OK\">OK</span></h2>")
-                .contains("Failure to page accepted: 34 ms; failure to rollback start: 35 ms")
+                .contains("<p>failure -&gt; page accepted 34 ms; failure -&gt; rollback start 35 ms (the rollback ran 22 ms).</p>")
                 .contains("&lt;web-02&gt;").doesNotContain("<web-02>")
                 .doesNotContain("<script", "src=");
     }
