@@ -96,7 +96,8 @@ public final class WatchPager implements AutoCloseable {
                             flushed.stillUndelivered());
                 }
             } catch (IOException e) {
-                log.error("watch: the outbox %s cannot be read: %s", outbox.file(), e.getMessage());
+                log.error("watch: the outbox %s cannot be read: %s", outbox.file(),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         });
     }

@@ -151,6 +151,11 @@ public final class Watcher {
             }
         }
         runner = null;
+        if (stopping) {
+            // stop()'s interrupt ended a check or the sleep: it must not reach what the caller does next (the pager's
+            // close would give up on the pages still being sent and cut the outbox flush short)
+            Thread.interrupted();
+        }
         return last;
     }
 

@@ -91,6 +91,41 @@ class WatcherITest {
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("watch: repository: "));
     }
 
+    @Test
+    void shouldLeaveTheThreadUninterruptedWhenStoppedInTheMiddleOfACheck() throws Exception {
+        // arrange: a check that is stopped half-way and, like the HTTP and file code, keeps the interrupt set
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        PoolCheck interruptible = (pool, snapshot, poolsInCycle, log) -> {
+            checking.countDown();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalArgumentException("cancelled");
+        };
+        Watcher stopped = new Watcher(new RepositoryView(scene.repoDir, "HEAD", Optional.empty(), Clock.systemUTC()),
+                s -> List.of("web"), interruptible, new Incidents(2), Optional.empty(), Optional.empty(),
+                Clock.systemUTC(), LogSink.NONE, lines::add);
+        java.util.concurrent.atomic.AtomicReference<Boolean> interruptedAfterRun =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            stopped.run(Duration.ofSeconds(30), false);
+            interruptedAfterRun.set(Thread.currentThread().isInterrupted());
+        });
+
+        // act
+        runner.start();
+        assertThat(checking.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        stopped.stop();
+        runner.join(10_000);
+
+        // assert: the caller (WatchCommand) closes the pager on this thread next; a set flag made it drop the pages
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(interruptedAfterRun.get()).isFalse();
+        assertThat(stopped.cycles()).isEqualTo(1);
+    }
+
     private void awaitUp() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
