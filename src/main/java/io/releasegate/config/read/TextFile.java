@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -47,9 +48,7 @@ public final class TextFile {
             if (size > maxBytes) {
                 throw tooLarge(name, Long.toString(size), maxBytes);
             }
-            try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes((int) maxBytes + 1);
-            }
+            bytes = readAtMost(path, size, maxBytes);
             if (bytes.length > maxBytes) {
                 // it grew since its size was read
                 throw tooLarge(name, "over " + maxBytes, maxBytes);
@@ -78,6 +77,27 @@ public final class TextFile {
             }
         }
         return decode(bytes, name);
+    }
+
+    /**
+     * The file's bytes, in one array of its size when it does not change while read (a 50 MB configuration is held
+     * once, not also in the 8 KiB chunks {@code readNBytes(int)} collects); at most {@code maxBytes + 1} bytes.
+     */
+    private static byte[] readAtMost(Path path, long size, long maxBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = new byte[(int) size];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read < bytes.length) {
+                return Arrays.copyOf(bytes, read);
+            }
+            byte[] more = in.readNBytes((int) Math.min(maxBytes + 1 - size, Integer.MAX_VALUE - 16L));
+            if (more.length == 0) {
+                return bytes;
+            }
+            byte[] all = Arrays.copyOf(bytes, bytes.length + more.length);
+            System.arraycopy(more, 0, all, bytes.length, more.length);
+            return all;
+        }
     }
 
     private static IllegalArgumentException tooLarge(String name, String size, long maxBytes) {
