@@ -313,8 +313,8 @@ final class HoldCommand implements Runnable {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"POOL/SERVER", "STATE", "UNTIL", "LEFT", "OWNER", "CONTACT", "REASON"});
             for (Hold hold : holds.holds()) {
-                boolean active = hold.activeAt(now);
-                rows.add(new String[] {hold.target(), active ? "active" : "EXPIRED", hold.until().toString(),
+                boolean active = !hold.expiredAt(now);
+                rows.add(new String[] {hold.target(), state(hold, now), hold.until().toString(),
                     (active ? "" : "-") + HoldTimes.duration(hold.remaining(now)), hold.owner(),
                     hold.contact().isEmpty() ? "-" : hold.contact(), hold.reason()});
             }
@@ -338,6 +338,11 @@ final class HoldCommand implements Runnable {
             }
         }
 
+        /** active, EXPIRED, or NOT-STARTED for a hold whose {@code since} lies ahead (it covers nothing yet). */
+        private static String state(Hold hold, Instant now) {
+            return hold.pendingAt(now) ? "NOT-STARTED" : hold.activeAt(now) ? "active" : "EXPIRED";
+        }
+
         private static Map<String, Object> json(Holds holds, String where, Instant now) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("file", where);
@@ -347,7 +352,7 @@ final class HoldCommand implements Runnable {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("pool", hold.pool());
                 item.put("server", hold.server());
-                item.put("state", hold.activeAt(now) ? "active" : "expired");
+                item.put("state", state(hold, now).toLowerCase(Locale.ROOT));
                 item.put("since", hold.since().toString());
                 item.put("until", hold.until().toString());
                 item.put("secondsLeft", hold.remaining(now).getSeconds());
