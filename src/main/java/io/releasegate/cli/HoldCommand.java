@@ -22,6 +22,7 @@ import io.releasegate.report.Json;
 import io.releasegate.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,7 +139,17 @@ final class HoldCommand implements Runnable {
         Path holdsFile(GitRepository git) {
             Path root = git.workTree().orElseThrow(() -> new IllegalArgumentException("--repo " + repo
                     + " is a bare repository: holds are written in a work tree"));
-            return root.resolve(HoldsFile.PATH);
+            Path file = root.resolve(HoldsFile.PATH);
+            // the repository is anyone's: a committed link (.releasegate -> /etc) must not make the operator's
+            // command read or write a file outside it
+            for (Path part = file; part != null && part.startsWith(root) && !part.equals(root);
+                    part = part.getParent()) {
+                if (Files.isSymbolicLink(part)) {
+                    throw new IllegalArgumentException(root.relativize(part) + " in " + root + " is a symbolic link: "
+                            + "holds are read and written in the repository only, never through a link");
+                }
+            }
+            return file;
         }
 
         Holds workTreeHolds(Path file, Policy policy) {
