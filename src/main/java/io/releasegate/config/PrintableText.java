@@ -13,7 +13,7 @@ public final class PrintableText {
     private PrintableText() {
     }
 
-    /** {@code text} with every unprintable character written as {@code \n}, {@code \r}, {@code \t} or {@code \\uXXXX}. */
+    /** {@code text} with each unprintable character escaped: {@code \n}, {@code \r}, {@code \t}, {@code \\uXXXX}. */
     public static String shown(String text) {
         if (text == null || text.codePoints().noneMatch(PrintableText::unprintable)) {
             return text;

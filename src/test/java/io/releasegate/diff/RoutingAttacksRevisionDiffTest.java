@@ -95,9 +95,9 @@ class RoutingAttacksRevisionDiffTest {
     @Test
     void shouldReportNginxRegularExpressionLocationsSwappedAsARouteChange() throws Exception {
         // act
-        DiffResult result = change("nginx.conf", NGINX, NGINX.replace(
-                "        location ~ ^/api { proxy_pass http://api; }\n        location ~ ^/ { proxy_pass http://web; }\n",
-                "        location ~ ^/ { proxy_pass http://web; }\n        location ~ ^/api { proxy_pass http://api; }\n"));
+        String api = "        location ~ ^/api { proxy_pass http://api; }\n";
+        String web = "        location ~ ^/ { proxy_pass http://web; }\n";
+        DiffResult result = change("nginx.conf", NGINX, NGINX.replace(api + web, web + api));
 
         // assert
         assertThat(result.changes()).extracting(Change::kind).containsExactly(ChangeKind.ROUTE_CHANGED);
