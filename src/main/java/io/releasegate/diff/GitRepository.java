@@ -26,6 +26,7 @@ import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -49,7 +50,10 @@ public final class GitRepository implements AutoCloseable {
     static final int MAX_FILE_BYTES = (int) io.releasegate.config.FileSystemSourceResolver.MAX_FILE_BYTES;
 
     /** A changed file with the blob ids of both sides (zero id for a missing side). */
-    record ChangedBlob(FileChange change, ObjectId oldId, ObjectId newId) {
+    /**
+     * @param newLink at head, the path is a symbolic link or a submodule, not a file: its blob is the link's target
+     */
+    record ChangedBlob(FileChange change, ObjectId oldId, ObjectId newId, boolean newLink) {
     }
 
     /** The candidate files that changed (renames detected among them), and every changed path. */
@@ -181,7 +185,12 @@ public final class GitRepository implements AutoCloseable {
             case COPY -> new FileChange(entry.getNewPath(), entry.getOldPath(), FileChange.Status.COPIED);
             default -> new FileChange(entry.getNewPath(), entry.getOldPath(), FileChange.Status.MODIFIED);
         };
-        return new ChangedBlob(change, entry.getOldId().toObjectId(), entry.getNewId().toObjectId());
+        return new ChangedBlob(change, entry.getOldId().toObjectId(), entry.getNewId().toObjectId(),
+                entry.getChangeType() != DiffEntry.ChangeType.DELETE && notAFile(entry.getNewMode()));
+    }
+
+    private static boolean notAFile(FileMode mode) {
+        return mode == FileMode.SYMLINK || mode == FileMode.GITLINK;
     }
 
     /** Reads a blob as UTF-8; empty for the zero id (the missing side of an add or delete). */
@@ -203,10 +212,20 @@ public final class GitRepository implements AutoCloseable {
 
     /** The content of {@code path} at commit {@code sha}; empty when the path does not exist there. */
     public Optional<String> read(String sha, String path) throws RepositoryException {
+        return read(sha, path, true);
+    }
+
+    /**
+     * @param links whether a symbolic link is read as its blob (its target's path); else it is no file, as for an
+     *              nginx include: the load balancer would read what the link points at, which the repository does
+     *              not hold and nobody reviews
+     */
+    private Optional<String> read(String sha, String path, boolean links) throws RepositoryException {
         try (RevWalk walk = new RevWalk(repository)) {
             RevTree tree = walk.parseCommit(ObjectId.fromString(sha)).getTree();
             try (TreeWalk found = TreeWalk.forPath(repository, path, tree)) {
-                if (found == null || found.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) {
+                if (found == null || found.getFileMode(0).getObjectType() != Constants.OBJ_BLOB
+                        || !links && notAFile(found.getFileMode(0))) {
                     return Optional.empty();
                 }
                 return readBlob(found.getObjectId(0));
@@ -279,7 +298,7 @@ public final class GitRepository implements AutoCloseable {
             @Override
             public Optional<String> read(String path) {
                 try {
-                    return GitRepository.this.read(sha, path);
+                    return GitRepository.this.read(sha, path, false);
                 } catch (RepositoryException e) {
                     return Optional.empty();
                 }
