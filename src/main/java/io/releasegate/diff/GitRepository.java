@@ -92,8 +92,9 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * How the work tree differs from commit {@code sha}, in words, at most {@code max} entries (then "... and N more"):
-     * its HEAD is another commit, or tracked files are changed, staged, added, removed or missing. Files git does not
-     * track (and ignored ones) are not compared. Empty when the work tree is that commit as committed, or the
+     * its HEAD is another commit, or tracked files are changed, staged, added, removed or missing, or converted on
+     * checkout by {@code .gitattributes} (bytes that are not the reviewed blob, see {@link WorkTreeBytes}). Files git
+     * does not track (and ignored ones) are not compared. Empty when the work tree is that commit as committed, or the
      * repository is bare.
      */
     public List<String> workTreeDifferences(String sha, int max) throws RepositoryException {
@@ -113,6 +114,8 @@ public final class GitRepository implements AutoCloseable {
             status.getRemoved().forEach(path -> files.put(path, "removed from the index"));
             status.getMissing().forEach(path -> files.put(path, "missing"));
             status.getConflicting().forEach(path -> files.put(path, "in conflict"));
+            WorkTreeBytes.converted(repository, ObjectId.fromString(sha), repository.getWorkTree().toPath())
+                    .forEach(files::putIfAbsent);
             List<String> differences = new ArrayList<>();
             for (Map.Entry<String, String> file : files.entrySet()) {
                 if (differences.size() == max) {
@@ -122,7 +125,7 @@ public final class GitRepository implements AutoCloseable {
                 differences.add(file.getKey() + " " + file.getValue());
             }
             return differences;
-        } catch (GitAPIException | NoWorkTreeException e) {
+        } catch (GitAPIException | NoWorkTreeException | IOException e) {
             throw new RepositoryException("cannot compare the work tree of " + directory + " with " + sha + ": "
                     + e.getMessage(), e);
         }
