@@ -22,6 +22,7 @@ import io.releasegate.report.Json;
 import io.releasegate.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,7 +139,17 @@ final class HoldCommand implements Runnable {
         Path holdsFile(GitRepository git) {
             Path root = git.workTree().orElseThrow(() -> new IllegalArgumentException("--repo " + repo
                     + " is a bare repository: holds are written in a work tree"));
-            return root.resolve(HoldsFile.PATH);
+            Path file = root.resolve(HoldsFile.PATH);
+            // the repository is anyone's: a committed link (.releasegate -> /etc) must not make the operator's
+            // command read or write a file outside it
+            for (Path part = file; part != null && part.startsWith(root) && !part.equals(root);
+                    part = part.getParent()) {
+                if (Files.isSymbolicLink(part)) {
+                    throw new IllegalArgumentException(root.relativize(part) + " in " + root + " is a symbolic link: "
+                            + "holds are read and written in the repository only, never through a link");
+                }
+            }
+            return file;
         }
 
         Holds workTreeHolds(Path file, Policy policy) {
@@ -313,8 +324,8 @@ final class HoldCommand implements Runnable {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"POOL/SERVER", "STATE", "UNTIL", "LEFT", "OWNER", "CONTACT", "REASON"});
             for (Hold hold : holds.holds()) {
-                boolean active = hold.activeAt(now);
-                rows.add(new String[] {hold.target(), active ? "active" : "EXPIRED", hold.until().toString(),
+                boolean active = !hold.expiredAt(now);
+                rows.add(new String[] {hold.target(), state(hold, now), hold.until().toString(),
                     (active ? "" : "-") + HoldTimes.duration(hold.remaining(now)), hold.owner(),
                     hold.contact().isEmpty() ? "-" : hold.contact(), hold.reason()});
             }
@@ -338,6 +349,11 @@ final class HoldCommand implements Runnable {
             }
         }
 
+        /** active, EXPIRED, or NOT-STARTED for a hold whose {@code since} lies ahead (it covers nothing yet). */
+        private static String state(Hold hold, Instant now) {
+            return hold.pendingAt(now) ? "NOT-STARTED" : hold.activeAt(now) ? "active" : "EXPIRED";
+        }
+
         private static Map<String, Object> json(Holds holds, String where, Instant now) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("file", where);
@@ -347,7 +363,7 @@ final class HoldCommand implements Runnable {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("pool", hold.pool());
                 item.put("server", hold.server());
-                item.put("state", hold.activeAt(now) ? "active" : "expired");
+                item.put("state", state(hold, now).toLowerCase(Locale.ROOT));
                 item.put("since", hold.since().toString());
                 item.put("until", hold.until().toString());
                 item.put("secondsLeft", hold.remaining(now).getSeconds());

@@ -15,11 +15,11 @@ public class ConfigParseException extends Exception {
     private final String reason;
 
     public ConfigParseException(String file, int line, int column, String reason) {
-        super(format(file, line, column, reason));
+        super(format(file, line, column, PrintableText.shown(reason)));
         this.file = file;
         this.line = line;
         this.column = column;
-        this.reason = reason;
+        this.reason = PrintableText.shown(reason);
     }
 
     private static String format(String file, int line, int column, String reason) {
@@ -47,7 +47,7 @@ public class ConfigParseException extends Exception {
         return column;
     }
 
-    /** The message without the file and position prefix. */
+    /** The message without the file and position prefix; what it quotes is shown escaped, on one line. */
     public String reason() {
         return reason;
     }

@@ -1,5 +1,6 @@
 package io.releasegate.diff;
 
+import io.releasegate.config.PrintableText;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param server  server name, or empty
  * @param before  the value before, in words (empty when not applicable)
  * @param after   the value after, in words (empty when not applicable)
- * @param message one sentence a reviewer can read
+ * @param message one sentence a reviewer can read, on one line (unprintable characters shown escaped)
  * @param plannedUnder for a server removed or disabled within a hold that the base revision already had (an
  *                approved hold): that hold in words ({@code web/web-02 until 2026-12-03T18:00:00Z, hold by alice: load
  *                test}); empty otherwise. The policy's {@code holds.plannedRisk} may rate such a change lower.
@@ -29,7 +30,8 @@ public record Change(ChangeKind kind, String file, int line, String pool, String
         server = server == null ? "" : server;
         before = before == null ? "" : before;
         after = after == null ? "" : after;
-        Objects.requireNonNull(message, "message");
+        // one line whatever a name or value in it holds: a change cannot print a line of its own choosing
+        message = PrintableText.shown(Objects.requireNonNull(message, "message"));
         plannedUnder = plannedUnder == null ? "" : plannedUnder;
     }
 

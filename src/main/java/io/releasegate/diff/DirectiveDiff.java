@@ -6,17 +6,23 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares the statements outside the pool model of two versions of a file, as multisets (order and formatting do
  * not count), and reports each difference as OTHER_CHANGE, pairing a removed and an added statement of the same
- * scope and name as one "changed" sentence.
+ * scope and name as one "changed" sentence. A statement that answers, redirects or drops requests itself, so that
+ * they reach no pool, is ROUTE_CHANGED instead.
  */
 final class DirectiveDiff {
     private DirectiveDiff() {
     }
 
-    static List<Change> compare(String file, List<Directive> before, List<Directive> after) {
+    /**
+     * @param routedBy the variables a route's target is computed from ({@code proxy_pass http://$pool}): an edit of
+     *                 the nginx {@code map} that sets one of them sends requests elsewhere
+     */
+    static List<Change> compare(String file, List<Directive> before, List<Directive> after, Set<String> routedBy) {
         List<Directive> removed = minus(before, after);
         List<Directive> added = minus(after, before);
         List<Change> changes = new ArrayList<>();
@@ -24,24 +30,62 @@ final class DirectiveDiff {
             Directive old = it.next();
             Directive now = takeSameName(added, old);
             if (now != null) {
-                changes.add(change(file, now.line(), now.scope(), old.text(), now.text(),
+                changes.add(change(routedBy, file, now.line(), now.scope(), old.text(), now.text(),
                         now.scope() + ": '" + old.text() + "' changed to '" + now.text() + "'."));
                 it.remove();
             }
         }
         for (Directive old : removed) {
-            changes.add(change(file, old.line(), old.scope(), old.text(), "",
+            changes.add(change(routedBy, file, old.line(), old.scope(), old.text(), "",
                     old.scope() + ": '" + old.text() + "' removed."));
         }
         for (Directive now : added) {
-            changes.add(change(file, now.line(), now.scope(), "", now.text(),
+            changes.add(change(routedBy, file, now.line(), now.scope(), "", now.text(),
                     now.scope() + ": '" + now.text() + "' added."));
         }
         return changes;
     }
 
-    private static Change change(String file, int line, String scope, String old, String now, String message) {
+    private static Change change(Set<String> routedBy, String file, int line, String scope, String old, String now,
+            String message) {
+        String routing = mapOf(scope);
+        if (routedBy.contains(routing)) {
+            return new Change(ChangeKind.ROUTE_CHANGED, file, line, poolOf(scope), "", old, now, message
+                    + " The map sets " + routing + ", which chooses where requests are passed: some may go to another"
+                    + " pool now.");
+        }
+        if (answersItself(old) || answersItself(now)) {
+            return new Change(ChangeKind.ROUTE_CHANGED, file, line, poolOf(scope), "", old, now, message
+                    + " The load balancer answers, redirects or drops the requests it matches itself: they reach no"
+                    + " pool.");
+        }
         return new Change(ChangeKind.OTHER_CHANGE, file, line, poolOf(scope), "", old, now, message);
+    }
+
+    /** The variable an nginx {@code map <source> <$variable>} block of the scope sets, or empty. */
+    private static String mapOf(String scope) {
+        for (String part : scope.split(" > ")) {
+            String[] words = part.split(" ");
+            if (words.length == 3 && words[0].equals("map")) {
+                return words[2];
+            }
+        }
+        return "";
+    }
+
+    /**
+     * A statement that takes requests away from every pool: HAProxy {@code http-request redirect|deny|return|...},
+     * {@code redirect}, {@code tcp-request ... reject}; nginx {@code return}, {@code rewrite}, {@code deny}.
+     */
+    static boolean answersItself(String text) {
+        String[] words = text.split(" ");
+        return switch (words[0]) {
+            case "http-request" -> words.length > 1 && Set.of("redirect", "deny", "return", "tarpit", "silent-drop",
+                    "reject", "auth", "use-service").contains(words[1]);
+            case "tcp-request" -> text.contains(" reject") || text.contains(" silent-drop");
+            case "redirect", "block", "return", "rewrite", "deny" -> true;
+            default -> false;
+        };
     }
 
     /** The pool a scope belongs to ({@code backend web}, {@code listen web}, {@code upstream web}), else empty. */

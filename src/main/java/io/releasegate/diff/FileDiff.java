@@ -46,7 +46,7 @@ public record FileDiff(String path, List<Change> changes, List<Pool> removedPool
             }
         }
         changes.addAll(DirectiveDiff.compare(path, before == null ? List.of() : before.directives(),
-                after == null ? List.of() : after.directives()));
+                after == null ? List.of() : after.directives(), RouteDiff.computedFrom(before, after)));
         changes.addAll(RouteDiff.compare(path, before, after));
         return new FileDiff(path, changes, removed, added);
     }

@@ -26,6 +26,7 @@ import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -49,7 +50,10 @@ public final class GitRepository implements AutoCloseable {
     static final int MAX_FILE_BYTES = (int) io.releasegate.config.FileSystemSourceResolver.MAX_FILE_BYTES;
 
     /** A changed file with the blob ids of both sides (zero id for a missing side). */
-    record ChangedBlob(FileChange change, ObjectId oldId, ObjectId newId) {
+    /**
+     * @param newLink at head, the path is a symbolic link or a submodule, not a file: its blob is the link's target
+     */
+    record ChangedBlob(FileChange change, ObjectId oldId, ObjectId newId, boolean newLink) {
     }
 
     /** The candidate files that changed (renames detected among them), and every changed path. */
@@ -88,8 +92,9 @@ public final class GitRepository implements AutoCloseable {
 
     /**
      * How the work tree differs from commit {@code sha}, in words, at most {@code max} entries (then "... and N more"):
-     * its HEAD is another commit, or tracked files are changed, staged, added, removed or missing. Files git does not
-     * track (and ignored ones) are not compared. Empty when the work tree is that commit as committed, or the
+     * its HEAD is another commit, or tracked files are changed, staged, added, removed or missing, or converted on
+     * checkout by {@code .gitattributes} (bytes that are not the reviewed blob, see {@link WorkTreeBytes}). Files git
+     * does not track (and ignored ones) are not compared. Empty when the work tree is that commit as committed, or the
      * repository is bare.
      */
     public List<String> workTreeDifferences(String sha, int max) throws RepositoryException {
@@ -109,6 +114,8 @@ public final class GitRepository implements AutoCloseable {
             status.getRemoved().forEach(path -> files.put(path, "removed from the index"));
             status.getMissing().forEach(path -> files.put(path, "missing"));
             status.getConflicting().forEach(path -> files.put(path, "in conflict"));
+            WorkTreeBytes.converted(repository, ObjectId.fromString(sha), repository.getWorkTree().toPath())
+                    .forEach(files::putIfAbsent);
             List<String> differences = new ArrayList<>();
             for (Map.Entry<String, String> file : files.entrySet()) {
                 if (differences.size() == max) {
@@ -118,7 +125,7 @@ public final class GitRepository implements AutoCloseable {
                 differences.add(file.getKey() + " " + file.getValue());
             }
             return differences;
-        } catch (GitAPIException | NoWorkTreeException e) {
+        } catch (GitAPIException | NoWorkTreeException | IOException e) {
             throw new RepositoryException("cannot compare the work tree of " + directory + " with " + sha + ": "
                     + e.getMessage(), e);
         }
@@ -181,7 +188,12 @@ public final class GitRepository implements AutoCloseable {
             case COPY -> new FileChange(entry.getNewPath(), entry.getOldPath(), FileChange.Status.COPIED);
             default -> new FileChange(entry.getNewPath(), entry.getOldPath(), FileChange.Status.MODIFIED);
         };
-        return new ChangedBlob(change, entry.getOldId().toObjectId(), entry.getNewId().toObjectId());
+        return new ChangedBlob(change, entry.getOldId().toObjectId(), entry.getNewId().toObjectId(),
+                entry.getChangeType() != DiffEntry.ChangeType.DELETE && notAFile(entry.getNewMode()));
+    }
+
+    private static boolean notAFile(FileMode mode) {
+        return mode == FileMode.SYMLINK || mode == FileMode.GITLINK;
     }
 
     /** Reads a blob as UTF-8; empty for the zero id (the missing side of an add or delete). */
@@ -203,10 +215,20 @@ public final class GitRepository implements AutoCloseable {
 
     /** The content of {@code path} at commit {@code sha}; empty when the path does not exist there. */
     public Optional<String> read(String sha, String path) throws RepositoryException {
+        return read(sha, path, true);
+    }
+
+    /**
+     * @param links whether a symbolic link is read as its blob (its target's path); else it is no file, as for an
+     *              nginx include: the load balancer would read what the link points at, which the repository does
+     *              not hold and nobody reviews
+     */
+    private Optional<String> read(String sha, String path, boolean links) throws RepositoryException {
         try (RevWalk walk = new RevWalk(repository)) {
             RevTree tree = walk.parseCommit(ObjectId.fromString(sha)).getTree();
             try (TreeWalk found = TreeWalk.forPath(repository, path, tree)) {
-                if (found == null || found.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) {
+                if (found == null || found.getFileMode(0).getObjectType() != Constants.OBJ_BLOB
+                        || !links && notAFile(found.getFileMode(0))) {
                     return Optional.empty();
                 }
                 return readBlob(found.getObjectId(0));
@@ -279,7 +301,7 @@ public final class GitRepository implements AutoCloseable {
             @Override
             public Optional<String> read(String path) {
                 try {
-                    return GitRepository.this.read(sha, path);
+                    return GitRepository.this.read(sha, path, false);
                 } catch (RepositoryException e) {
                     return Optional.empty();
                 }

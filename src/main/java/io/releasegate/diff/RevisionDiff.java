@@ -165,6 +165,12 @@ public final class RevisionDiff {
         // own (a head that lost every server line) is read in the other side's format
         Optional<ConfigFormat> newFormat = newText.flatMap(text -> rules.formatOf(change.path(), text));
         Optional<ConfigFormat> oldFormat = oldText.flatMap(text -> rules.formatOf(change.oldPath(), text));
+        if (blob.newLink()) {
+            // a file named like load-balancer configuration that is a link: its content says nothing of what the
+            // load balancer would read
+            newFormat = Optional.of(newFormat.or(() -> oldFormat).or(() -> rules.byPath(change.path()))
+                    .orElse(ConfigFormat.NGINX));
+        }
         if (newFormat.isEmpty() && oldFormat.isEmpty()) {
             return Optional.empty();
         }
@@ -176,7 +182,8 @@ public final class RevisionDiff {
             return Optional.of(new Pair(entry, formatBefore, ParsedFile.ABSENT, ParsedFile.ABSENT, ""));
         }
         ParsedFile before = parse(formatBefore, change.oldPath(), oldText, repository.resolver(base));
-        ParsedFile after = parse(formatAfter, change.path(), newText, repository.resolver(head));
+        ParsedFile after = blob.newLink() ? link(change.path(), newText.orElse(""))
+                : parse(formatAfter, change.path(), newText, repository.resolver(head));
         return Optional.of(new Pair(entry, formatBefore, before, after, unparseableContent(change.path(), newText,
                 after, head)));
     }
@@ -241,6 +248,13 @@ public final class RevisionDiff {
 
     private static boolean includesAny(ParsedFile file, java.util.Set<String> paths) {
         return file.parsed() && file.file().includes().stream().anyMatch(paths::contains);
+    }
+
+    /** A load-balancer file that is a symbolic link (or a submodule) at head: nothing the repository holds. */
+    private static ParsedFile link(String path, String target) {
+        return new ParsedFile(null, new ConfigParseException(path, 0, 0, "a symbolic link (to '" + target + "') or a "
+                + "submodule at the head revision, not a file: the load balancer would read what it points at, which "
+                + "the repository does not hold and nobody reviews"));
     }
 
     private static ParsedFile parse(ConfigFormat format, String path, Optional<String> text, SourceResolver resolver) {

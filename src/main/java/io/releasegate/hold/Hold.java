@@ -40,14 +40,23 @@ public record Hold(String pool, String server, Instant since, Instant until, Str
         return pool + "/" + server;
     }
 
-    /** Whether the hold covers {@code at}: written and not yet ended. */
+    /**
+     * Whether the hold covers {@code at}: started (give or take {@link HoldsFile#CLOCK_SKEW}) and not yet ended. A
+     * hold whose {@code since} lies ahead covers nothing yet, so that {@code holds.maxDuration} caps how long a
+     * server may be out from now, whatever {@code since} a holds file claims.
+     */
     public boolean activeAt(Instant at) {
-        return at.isBefore(until);
+        return !at.isBefore(since.minus(HoldsFile.CLOCK_SKEW)) && at.isBefore(until);
     }
 
-    /** Whether the hold had ended by {@code at}. */
+    /** Whether the hold had started and ended by {@code at}. */
     public boolean expiredAt(Instant at) {
-        return !activeAt(at);
+        return !at.isBefore(until);
+    }
+
+    /** Whether the hold has yet to start at {@code at}: its server is expected in its pool until then. */
+    public boolean pendingAt(Instant at) {
+        return at.isBefore(since.minus(HoldsFile.CLOCK_SKEW));
     }
 
     /** How long it lasts from {@code since} to {@code until}. */

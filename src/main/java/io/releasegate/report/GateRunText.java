@@ -1,5 +1,6 @@
 package io.releasegate.report;
 
+import io.releasegate.config.PrintableText;
 import io.releasegate.gate.DeployResult;
 import io.releasegate.gate.GateRun;
 import io.releasegate.log.Redaction;
@@ -53,8 +54,9 @@ public final class GateRunText {
             out.append("  ").append(signOff.trust().summary()).append('\n');
         }
         for (Approval approval : signOff.counted()) {
-            out.append("  approved by ").append(approval.reviewer())
-                    .append(approval.comment().isBlank() ? "" : " (" + approval.comment() + ")").append('\n');
+            out.append("  approved by ").append(PrintableText.shown(approval.reviewer()))
+                    .append(approval.comment().isBlank() ? "" : " (" + PrintableText.shown(approval.comment()) + ")")
+                    .append('\n');
         }
         for (SignOffDecision.Outcome outcome : signOff.outcomes()) {
             out.append("  - ").append(outcome.reason()).append('\n');

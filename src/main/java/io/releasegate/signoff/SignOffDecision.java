@@ -1,5 +1,6 @@
 package io.releasegate.signoff;
 
+import io.releasegate.config.PrintableText;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param required         approvals the policy requires
  * @param missing          how many more distinct allowed reviewers must approve (0 when released or rejected)
  * @param mayStillApprove  named reviewers who have not approved yet and {@code group:NAME} entries
- * @param summary          one sentence for logs and pages
+ * @param summary          one sentence for logs and pages, on one line (unprintable characters shown escaped)
  * @param trust            how the reviewers were identified (verified signatures, the host's login, or not at all)
  */
 public record SignOffDecision(Status status, List<Approval> counted, List<Outcome> outcomes, int required,
@@ -26,7 +27,8 @@ public record SignOffDecision(Status status, List<Approval> counted, List<Outcom
         counted = List.copyOf(counted);
         outcomes = List.copyOf(outcomes);
         mayStillApprove = List.copyOf(mayStillApprove);
-        Objects.requireNonNull(summary, "summary");
+        // the approvals file is anyone's: a reviewer or comment it quotes stays on one line
+        summary = PrintableText.shown(Objects.requireNonNull(summary, "summary"));
         trust = trust == null ? ApprovalTrust.HOST_LOGIN : trust;
     }
 
@@ -51,10 +53,14 @@ public record SignOffDecision(Status status, List<Approval> counted, List<Outcom
      *
      * @param approval the decision as given
      * @param effect   whether it counted, blocked, or was ignored
-     * @param reason   why, in words
+     * @param reason   why, in words, on one line (unprintable characters shown escaped)
      */
     public record Outcome(Approval approval, Effect effect, String reason) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        public Outcome {
+            reason = PrintableText.shown(reason);
+        }
     }
 
     /** The effect of one decision on the sign-off. */

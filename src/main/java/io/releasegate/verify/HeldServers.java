@@ -39,10 +39,14 @@ public final class HeldServers implements UnaryOperator<List<CheckResult>> {
     private final List<Hold> holds;
     private final Clock clock;
 
-    /** The holds of {@code holds} on servers of {@code declared}, judged at the clock's time. */
+    /**
+     * The holds of {@code holds} on servers of {@code declared}, judged at the clock's time. A hold that has yet to
+     * start is not in force: its server is expected in the pool.
+     */
     public HeldServers(Pool declared, Holds holds, Clock clock) {
         this.declared = declared;
-        this.holds = holds.forPool(declared.name());
+        Instant now = clock.instant();
+        this.holds = holds.forPool(declared.name()).stream().filter(hold -> !hold.pendingAt(now)).toList();
         this.clock = clock;
     }
 

@@ -125,4 +125,24 @@ class HoldCommandITest {
         assertThat(release.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(release.err()).contains("no hold on web/web-01 in ");
     }
+
+    @Test
+    void shouldNeitherReadNorWriteHoldsThroughALinkTheRepositoryCommitted() throws Exception {
+        // arrange: the repository's .releasegate is a link to a directory outside it
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createSymbolicLink(repoDir.resolve(".releasegate"), outside);
+        repo.commit("a link named like the holds directory");
+
+        // act
+        CliRun add = CliRun.of("hold", "add", "web/web-02", "--for", "2h", "--reason", "load test", "--owner", "alice",
+                "--repo", repoDir.toString());
+        CliRun list = CliRun.of("hold", "list", "--repo", repoDir.toString());
+
+        // assert
+        assertThat(add.exitCode()).as(add.out() + add.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(add.err()).contains(".releasegate in " + repoDir + " is a symbolic link: holds are read and "
+                + "written in the repository only, never through a link");
+        assertThat(outside.resolve("holds.yml")).doesNotExist();
+        assertThat(list.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
 }

@@ -152,4 +152,25 @@ class LintCommandTest {
         assertThat(run.out()).contains("CONDITIONAL", file + ":6",
                 "server s2 exists only if openssl_version_atleast(3.0.0), which cannot be evaluated offline");
     }
+
+    @Test
+    void shouldNotReadAnIncludedLinkOfTheRevisionAsConfiguration() throws Exception {
+        // arrange: the revision's nginx.conf includes conf.d/*.conf, and conf.d/host.conf is a link to a host file
+        try (ScenarioRepo repo = ScenarioRepo.init(dir.resolve("repo"))) {
+            repo.write("nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n"
+                    + "  upstream web { server 127.0.0.1:8081; server 127.0.0.1:8082; }\n}\n")
+                    .write("conf.d/empty.conf", "# nothing\n");
+            Files.createSymbolicLink(repo.root().resolve("conf.d/host.conf"), Path.of("/etc/hostname"));
+            repo.commit("a link among the includes");
+
+            // act
+            CliRun run = CliRun.of("lint", "--repo", repo.root().toString());
+
+            // assert
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            // a link is no file of the revision: what it points at is not reviewed
+            assertThat(run.out()).contains("risk CRITICAL").contains("error: nginx.conf:3:3 open() "
+                    + "\"conf.d/host.conf\" failed: included file not found");
+        }
+    }
 }

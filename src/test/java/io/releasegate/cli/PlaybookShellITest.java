@@ -27,7 +27,8 @@ class PlaybookShellITest {
     private static final String POOL = "a$(touch x)";
     private static final String QUOTE = "b'; touch y; '";
     private static final String BACKTICK = "c`touch z`";
-    private static final String NEWLINE = "d\ne$(touch w)";
+    // a newline in a name is refused by the parsers (PrintableTextTest): a space is the hostile separator here
+    private static final String NEWLINE = "d e$(touch w)";
     private static final String GATE = "g$(touch v)";
     private static final String CONTACT = "oncall$(touch t)";
     private static final String SOCKET = "/tmp/rg s$(touch s).sock";
@@ -120,7 +121,7 @@ class PlaybookShellITest {
         assertThat(socat).allSatisfy(a -> assertThat(a.subList(1, 3)).containsExactly("stdio",
                 "unix-connect:" + SOCKET));
         assertThat(playbook.out()).contains("# skipped b'; touch y; ': not a server name HAProxy accepts")
-                .contains("# skipped d?e$(touch w): not a server name HAProxy accepts");
+                .contains("# skipped d e$(touch w): not a server name HAProxy accepts");
     }
 
     private static String poolFile() {

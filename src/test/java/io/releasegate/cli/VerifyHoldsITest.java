@@ -72,6 +72,22 @@ class VerifyHoldsITest {
     }
 
     @Test
+    void shouldNotLetAHoldThatStartsInMonthsExcuseWebTwoNow() {
+        // arrange: a one-day hold written to start in 30 days (the diff refused it; the commit was merged anyway):
+        // until then it covers nothing, so it cannot stretch holds.maxDuration to a month
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        hold(now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(31)));
+
+        // act
+        CliRun run = verify();
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAIL);
+        assertThat(run.out()).contains("is in MAINT (set by the runtime API)").doesNotContain("as planned")
+                .doesNotContain("due back");
+    }
+
+    @Test
     void shouldFailWithoutAHoldAsBefore() {
         CliRun run = verify();
 

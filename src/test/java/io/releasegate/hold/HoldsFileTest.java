@@ -124,6 +124,22 @@ class HoldsFileTest {
     }
 
     @Test
+    void shouldHoldNothingBeforeAnApprovedHoldStartsSoItsCapCountsFromNow() throws Exception {
+        // arrange: an approved revision's one-hour hold that starts in 2030
+        String future = "holds:\n  - pool: web\n    servers: [web-02]\n    since: 2030-01-01T00:00:00Z\n"
+                + "    until: 2030-01-01T01:00:00Z\n    reason: x\n    owner: a\n";
+        Hold hold = HoldsFile.parseApproved("h.yml", future, DAY).holds().get(0);
+
+        // act, assert: not in force (and not expired) before it starts, within the clock skew of its start
+        assertThat(hold.activeAt(NOW)).isFalse();
+        assertThat(hold.expiredAt(NOW)).isFalse();
+        assertThat(hold.pendingAt(NOW)).isTrue();
+        assertThat(hold.activeAt(Instant.parse("2029-12-31T23:56:00Z"))).isTrue();
+        assertThat(hold.activeAt(Instant.parse("2030-01-01T01:00:00Z"))).isFalse();
+        assertThat(hold.expiredAt(Instant.parse("2030-01-01T01:00:00Z"))).isTrue();
+    }
+
+    @Test
     void shouldWriteWhatItReadsBack() throws Exception {
         Hold web02 = new Hold("web", "web-02", Instant.parse("2026-12-03T16:00:00Z"),
                 Instant.parse("2026-12-03T18:00:00Z"), "load test: \"phase 2\"", "alice", "alice-slack", "", 0);

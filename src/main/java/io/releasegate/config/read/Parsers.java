@@ -4,6 +4,7 @@ import io.releasegate.config.ConfigFile;
 import io.releasegate.config.ConfigFormat;
 import io.releasegate.config.ConfigParseException;
 import io.releasegate.config.ConfigParser;
+import io.releasegate.config.PrintableText;
 import io.releasegate.config.SourceResolver;
 import io.releasegate.config.haproxy.HaproxyParser;
 import io.releasegate.config.nginx.NginxParser;
@@ -36,9 +37,14 @@ public final class Parsers {
         return parser;
     }
 
-    /** Parses {@code content} as {@code format}. */
+    /**
+     * Parses {@code content} as {@code format}. A name or statement that cannot be printed as one line of a report is
+     * refused ({@link PrintableText}).
+     */
     public static ConfigFile parse(ConfigFormat format, String path, String content, SourceResolver resolver)
             throws ConfigParseException {
-        return forFormat(format).parse(path, content, resolver);
+        ConfigFile file = forFormat(format).parse(path, content, resolver);
+        PrintableText.requirePrintable(file);
+        return file;
     }
 }
