@@ -38,5 +38,10 @@ public enum ChangeKind {
     /** A hold's end moves later. */
     HOLD_EXTENDED,
     /** A hold leaves {@code .releasegate/holds.yml}. */
-    HOLD_REMOVED
+    HOLD_REMOVED,
+    /**
+     * A {@code .gitattributes} file was added, removed or edited: git converts files with it on checkout, so what a
+     * deploy reads from a checkout may differ from what the diff compared.
+     */
+    CHECKOUT_CHANGED
 }

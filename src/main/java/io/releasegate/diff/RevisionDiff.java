@@ -103,6 +103,7 @@ public final class RevisionDiff {
         changes = new ArrayList<>(holds.explain(changes));
         changes.addAll(holds.changes());
         errors.addAll(holds.errors());
+        changes.addAll(CheckoutAttributeChanges.between(repository, base, head));
         List<DiffResult.FileEntry> files = pairs.stream().map(Pair::entry).toList();
         String patch = includePatch
                 ? repository.patch(base, head, files.stream().flatMap(f -> List.of(f.path(), f.oldPath()).stream())

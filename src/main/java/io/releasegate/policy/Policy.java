@@ -70,6 +70,7 @@ public record Policy(String source, List<FileRule> files, Map<ChangeKind, Risk> 
         risk.put(ChangeKind.HOLD_ADDED, Risk.MEDIUM);
         risk.put(ChangeKind.HOLD_EXTENDED, Risk.MEDIUM);
         risk.put(ChangeKind.HOLD_REMOVED, Risk.LOW);
+        risk.put(ChangeKind.CHECKOUT_CHANGED, Risk.HIGH);
         return risk;
     }
 

@@ -25,9 +25,12 @@ final class PolicyTerms {
     /** Fields of an escalation contact that hold secret references ({@code env:}, {@code file:}). */
     private static final Set<String> SECRET_FIELDS = Set.of("routingKey", "url", "hmacSecret", "password");
     static final String NOT_SET = "not set";
-    /** The kinds that came with holds; like the holds settings, terms only where a policy sets them otherwise. */
-    private static final Set<ChangeKind> HOLD_KINDS = Set.of(ChangeKind.HOLD_ADDED, ChangeKind.HOLD_EXTENDED,
-            ChangeKind.HOLD_REMOVED);
+    /**
+     * The kinds added after the policy's canonical form was first pinned (holds, checkout attributes): like the holds
+     * settings, terms only where a policy sets them otherwise, so that every digest given before stays the same.
+     */
+    private static final Set<ChangeKind> LATER_KINDS = Set.of(ChangeKind.HOLD_ADDED, ChangeKind.HOLD_EXTENDED,
+            ChangeKind.HOLD_REMOVED, ChangeKind.CHECKOUT_CHANGED);
 
     /**
      * One key of the policy.
@@ -67,7 +70,7 @@ final class PolicyTerms {
                 : String.join("; ", rules));
         Policy defaults = Policy.defaults();
         for (ChangeKind kind : ChangeKind.values()) {
-            if (HOLD_KINDS.contains(kind) && policy.riskOf(kind) == defaults.riskOf(kind)) {
+            if (LATER_KINDS.contains(kind) && policy.riskOf(kind) == defaults.riskOf(kind)) {
                 continue; // as for the holds settings below: only where a policy sets them otherwise
             }
             put(terms, root, List.of("risk", "kinds", kind.name()), policy.riskOf(kind).name());
