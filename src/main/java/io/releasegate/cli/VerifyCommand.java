@@ -66,7 +66,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--holds", paramLabel = "FILE",
             description = "Holds file (default with --repo: .releasegate/holds.yml at --rev): a held server is "
-                    + "expected out until its hold ends, and FAILs if still out after it.")
+                    + "expected out until its hold ends, and FAILs if still out after it. A hold longer than "
+                    + "holds.maxDuration (of the policy at --rev with --repo, else 24h) is refused.")
     Path holdsFile;
 
     @Option(names = "--pool", paramLabel = "NAME",
@@ -256,7 +257,9 @@ final class VerifyCommand implements Callable<Integer> {
     /** {@code --holds FILE}, else {@code .releasegate/holds.yml} at {@code --rev} of {@code --repo}, else none. */
     private Holds holds() {
         if (holdsFile != null) {
-            return DeclaredHolds.inFile(holdsFile, HoldPolicy.DEFAULTS.maxDuration(), Instant.now(), false);
+            // capped like the holds of the revision it stands beside: that revision's policy, else the default
+            return DeclaredHolds.inFile(holdsFile, repo != null ? DeclaredHolds.maxDurationAt(repo, rev)
+                    : HoldPolicy.DEFAULTS.maxDuration(), Instant.now(), false);
         }
         return repo != null ? DeclaredHolds.atRevision(repo, rev, Optional.empty()) : Holds.none("");
     }

@@ -39,6 +39,18 @@ public final class DeclaredHolds {
         }
     }
 
+    /**
+     * The {@code holds.maxDuration} of the policy at {@code revision} of {@code repo} (its {@code .releasegate.yml},
+     * else the built-in default): what caps a holds file given on its own next to that revision.
+     */
+    public static Duration maxDurationAt(Path repo, String revision) {
+        try (GitRepository git = GitRepository.open(repo)) {
+            return PolicySource.load(git, git.resolve(revision), Optional.empty()).holds().maxDuration();
+        } catch (RepositoryException | PolicyException e) {
+            throw new IllegalArgumentException("--repo " + repo + " --rev " + revision + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The holds at the commit {@code sha}, capped by {@code policy}: an approved revision, so its clock is not re-checked. */
     public static Holds atRevision(GitRepository git, String sha, Policy policy)
             throws RepositoryException, ConfigParseException {

@@ -96,6 +96,25 @@ class VerifyHoldsITest {
     }
 
     @Test
+    void shouldCapAHoldsFileGivenBesideTheRepositoryByThatRevisionsPolicyNotTheDefault() throws Exception {
+        // arrange: the revision's policy allows holds of 1h; a 3h hold passed the built-in 24h cap before
+        scene.repo.write(".releasegate.yml", "holds:\n  maxDuration: 1h\n").commit("holds of an hour at most");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Path holds = dir.resolve("holds.yml");
+        java.nio.file.Files.writeString(holds, "holds:\n  - pool: web\n    servers: [web-02]\n    since: "
+                + now.minusSeconds(60) + "\n    until: " + now.plusSeconds(3 * 3600) + "\n    reason: load test\n"
+                + "    owner: alice\n");
+
+        // act
+        CliRun run = CliRun.of("verify", "--lb", scene.haproxy().url(), "--repo", scene.repoDir.toString(), "--pool",
+                "web", "--holds", holds.toString(), "--rate", "0");
+
+        // assert
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("invalid holds " + holds + ":").contains("longer than holds.maxDuration 1h");
+    }
+
+    @Test
     void shouldRefuseAnInvalidHoldsFileWithItsLine() {
         scene.repo.write(".releasegate/holds.yml", "holds:\n  - pool: web\n    servers: [web-02]\n").commit("bad hold");
 
