@@ -38,6 +38,11 @@ public class ConfigParseException extends Exception {
     }
 
     /** 1-based line, or 0 when the error is about the whole file. */
+    /** {@code " (line 12)"}, or nothing for an error of the whole file (line 0): for sentences about the error. */
+    public String atLine() {
+        return line > 0 ? " (line " + line + ")" : "";
+    }
+
     public int line() {
         return line;
     }

@@ -60,7 +60,7 @@ final class HoldChanges {
             } catch (ConfigParseException e) {
                 errors.add(error(e, "head"));
                 unreadable.add(new Change(ChangeKind.CONFIG_UNPARSEABLE, e.file(), e.line(), "", "", "", "",
-                        e.file() + " is refused at the head revision (line " + e.line() + "): " + e.reason()
+                        e.file() + " is refused at the head revision" + e.atLine() + ": " + e.reason()
                                 + ". No hold in it counts."));
             }
         }

@@ -281,8 +281,8 @@ public final class RevisionDiff {
             // nothing in the file can be judged, so the digest an approval is pinned to covers its content: an
             // approval of one unparseable file is void for any other
             changes.add(new Change(ChangeKind.CONFIG_UNPARSEABLE, e.file(), e.line(), "", "", "",
-                    pair.unparseable(), e.file() + " cannot be parsed at the head revision (line " + e.line()
-                            + "): " + e.reason() + ". Nothing in it can be checked."));
+                    pair.unparseable(), e.file() + " cannot be parsed at the head revision" + e.atLine()
+                            + ": " + e.reason() + ". Nothing in it can be checked."));
             return;
         }
         if (pair.formatBefore() != pair.entry().format() && pair.before().parsed() && pair.after().parsed()) {

@@ -48,7 +48,7 @@ final class PolicyChanges {
             // not itemised, so the digest covers the text itself: an approval of one invalid policy is void for another
             changes.add(new Change(ChangeKind.POLICY_CHANGED, path, e.line(), "", "", "", "unparseable, "
                     + content(head),
-                    path + " cannot be parsed at the head revision (line " + e.line() + "): " + e.reason()
+                    path + " cannot be parsed at the head revision" + e.atLine() + ": " + e.reason()
                             + ". The base revision's policy judges this change; the new policy cannot take effect"
                             + " as it is."));
             return new Result(changes, errors);
@@ -58,7 +58,7 @@ final class PolicyChanges {
             errors.add(new DiffResult.ParseError(path, e.line(), e.column(), e.reason(), "base"));
             changes.add(new Change(ChangeKind.POLICY_CHANGED, path, 0, "", "", "unparseable",
                     head.present() ? "changed, " + content(head) : "removed", path + " is " + (head.present() ? "changed" : "removed")
-                            + "; its base version cannot be parsed (line " + e.line() + "), so the edit is not"
+                            + "; its base version cannot be parsed" + e.atLine() + ", so the edit is not"
                             + " itemised."));
             return new Result(changes, errors);
         }

@@ -47,7 +47,10 @@ class CheckoutAttributesRunITest {
                 "touch " + marker);
 
         // assert
-        assertThat(diff.out()).contains("No semantic change");
+        // the diff names the edit (it read "No semantic change" before CHECKOUT_CHANGED); this policy needs no review
+        // below CRITICAL, so only the work-tree check stands between the change and the deploy
+        assertThat(diff.out()).contains("HIGH     CHECKOUT_CHANGED            L1  .gitattributes added")
+                .contains("no review required");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAIL);
         assertThat(marker).doesNotExist();
         assertThat(run.out()).contains("BLOCKED").contains("haproxy.cfg differs byte for byte from the committed file "

@@ -56,7 +56,7 @@ class LinkedFilesRevisionDiffTest {
                 .satisfies(c -> {
                     assertThat(c.file()).isEqualTo("conf.d/extra.conf");
                     assertThat(c.message()).contains("a symbolic link (to '/etc/passwd') or a submodule at the head "
-                            + "revision, not a file");
+                            + "revision, not a file").doesNotContain("(line 0)");
                 });
         assertThat(result.errors()).extracting(DiffResult.ParseError::revision).containsExactly("head");
     }
