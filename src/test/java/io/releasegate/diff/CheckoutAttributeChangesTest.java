@@ -1,6 +1,7 @@
 package io.releasegate.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.releasegate.config.FileRules;
 import io.releasegate.log.LogSink;
@@ -90,5 +91,39 @@ class CheckoutAttributeChangesTest {
             assertThat(c.message()).startsWith("lb/.gitattributes removed:");
         });
         assertThat(none.changes()).isEmpty();
+    }
+
+    @Test
+    void shouldReportAnAttributesFileMovedToAnotherDirectoryWhereItNowAppliesAndWhereItNoLongerDoes()
+            throws Exception {
+        // arrange: git pairs the two paths as a rename; each directory's files are converted differently now
+        String base;
+        String moved;
+        String renamedAway;
+        try (ScenarioRepo repo = ScenarioRepo.init(dir)) {
+            base = repo.write("lb/haproxy.cfg", HAPROXY).write("lb/.gitattributes", "*.cfg text eol=crlf\n")
+                    .commit("pool");
+            repo.delete("lb/.gitattributes");
+            moved = repo.write("docs/.gitattributes", "*.cfg text eol=crlf\n").commit("attributes for the docs");
+            repo.delete("docs/.gitattributes");
+            renamedAway = repo.write("docs/attributes.txt", "*.cfg text eol=crlf\n").commit("kept as a note");
+        }
+
+        // act
+        DiffResult move = diff(base, moved);
+        DiffResult away = diff(moved, renamedAway);
+
+        // assert
+        assertThat(move.changes()).extracting(Change::kind, Change::file, Change::message).containsExactly(
+                tuple(ChangeKind.CHECKOUT_CHANGED, "docs/.gitattributes",
+                        "docs/.gitattributes added: git applies it to the files under docs/ on checkout"
+                                + " (working-tree-encoding, eol, text, ident, filters), so what a deploy reads from a"
+                                + " checkout can differ from what this diff compares."),
+                tuple(ChangeKind.CHECKOUT_CHANGED, "lb/.gitattributes",
+                        "lb/.gitattributes removed: git applies it to the files under lb/ on checkout"
+                                + " (working-tree-encoding, eol, text, ident, filters), so what a deploy reads from a"
+                                + " checkout can differ from what this diff compares."));
+        assertThat(away.changes()).extracting(Change::file, Change::after)
+                .containsExactly(tuple("docs/.gitattributes", ""));
     }
 }
