@@ -133,8 +133,8 @@ final class RunCommand implements Callable<Integer> {
                     : new CommandRollback(rollback, inputs.settings().rollbackTimeout()).withholding(secretVariables);
             String name = gate != null ? gate : gateName(repo);
             GateRequest request = new GateRequest(repo, base, head, Optional.ofNullable(config), given, name,
-                    new CommandDeploy(deploy, inputs.settings().deployTimeout(), secretVariables), rollbackAction, restoreHaproxy,
-                    secrets, outbox, html == null ? null : html.toAbsolutePath().toUri().toString(),
+                    new CommandDeploy(deploy, inputs.settings().deployTimeout(), secretVariables), rollbackAction,
+                    restoreHaproxy, secrets, outbox, html == null ? null : html.toAbsolutePath().toUri().toString(),
                     allowedSigners, allowUnsignedApprovals, allowWorkTreeChanges);
             run = new GateRunner(new StderrLog(err, verbose)).run(request, inputs);
         } catch (ConfigParseException e) {

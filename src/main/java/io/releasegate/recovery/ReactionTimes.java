@@ -23,7 +23,8 @@ public record ReactionTimes(long pageAcceptedMs, long rollbackStartMs, long roll
         String page = pageAcceptedMs < 0 ? "failure -> no page accepted"
                 : "failure -> page accepted " + pageAcceptedMs + " ms";
         String rollback = rollbackStartMs < 0 ? "no rollback"
-                : "failure -> rollback start " + rollbackStartMs + " ms (the rollback ran " + rollbackDurationMs + " ms)";
+                : "failure -> rollback start " + rollbackStartMs + " ms (the rollback ran " + rollbackDurationMs
+                        + " ms)";
         return page + "; " + rollback;
     }
 }
