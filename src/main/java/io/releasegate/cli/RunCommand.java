@@ -10,6 +10,7 @@ import io.releasegate.gate.GateRunner;
 import io.releasegate.log.Redaction;
 import io.releasegate.rollback.CommandRollback;
 import io.releasegate.rollback.RollbackAction;
+import io.releasegate.paging.SecretRules;
 import io.releasegate.paging.Secrets;
 import io.releasegate.report.GateRunHtml;
 import io.releasegate.report.GateRunJson;
@@ -126,9 +127,10 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give --rollback or --restore-haproxy, not both");
             }
             List<Approval> given = approvals == null ? List.of() : ApprovalsFile.read(approvals);
-            Secrets secrets = secretOptions.secrets();
+            SecretRules rules = secretOptions.rules();
+            Secrets secrets = Secrets.fromEnvironment(rules);
             GateInputs inputs = GateInputs.read(repo, base, head, Optional.ofNullable(config), secrets);
-            Predicate<String> secretVariables = secretOptions.rules()::allowsEnv;
+            Predicate<String> secretVariables = rules::allowsEnv;
             RollbackAction rollbackAction = rollback == null ? null
                     : new CommandRollback(rollback, inputs.settings().rollbackTimeout()).withholding(secretVariables);
             String name = gate != null ? gate : gateName(repo);

@@ -32,8 +32,8 @@ public final class VerificationText {
             status(result.drift(), backend)}));
         table(out, rows);
         out.append(result.verdict()).append(": ").append(result.requests()).append(' ')
-                .append(result.requests() == 1 ? "request" : "requests").append(", ")
-                .append(result.errors()).append(result.errors() == 1 ? " error" : " errors").append(", ")
+                .append(Words.plural(result.requests(), "request")).append(", ")
+                .append(result.errors()).append(' ').append(Words.plural(result.errors(), "error")).append(", ")
                 .append(result.durationMs()).append(" ms");
         if (!result.tally().stopReason().isEmpty()) {
             out.append(" (stopped early: ").append(result.tally().stopReason()).append(')');

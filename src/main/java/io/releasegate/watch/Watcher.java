@@ -222,7 +222,7 @@ public final class Watcher {
             Incidents.Streak streak = incidents.open().get(finding.key());
             int cycles = streak == null ? 0 : streak.cycles();
             text.append("\n  ").append(finding.severity().wire()).append(' ').append(finding.cause()).append(" (")
-                    .append(cycles).append(cycles == 1 ? " cycle" : " cycles").append("): ").append(finding.summary());
+                    .append(cycles).append(' ').append(Words.plural(cycles, "cycle")).append("): ").append(finding.summary());
         }
         for (PageOrder page : pages) {
             text.append("\n  page ").append(page.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
