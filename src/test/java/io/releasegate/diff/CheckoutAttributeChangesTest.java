@@ -3,8 +3,6 @@ package io.releasegate.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.releasegate.config.FileRules;
-import io.releasegate.log.LogSink;
 import io.releasegate.testing.ScenarioRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,9 +25,7 @@ class CheckoutAttributeChangesTest {
     Path dir;
 
     private DiffResult diff(String base, String head) throws Exception {
-        try (GitRepository git = GitRepository.open(dir)) {
-            return new RevisionDiff(git, FileRules.byContent(), LogSink.NONE).compare(base, head, false);
-        }
+        return RevisionDiffs.byContent(dir, base, head);
     }
 
     @Test

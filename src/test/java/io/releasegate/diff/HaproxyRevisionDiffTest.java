@@ -3,8 +3,6 @@ package io.releasegate.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.releasegate.config.FileRules;
-import io.releasegate.log.LogSink;
 import io.releasegate.testing.ScenarioRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,9 +13,7 @@ class HaproxyRevisionDiffTest {
     Path dir;
 
     private DiffResult diff(ScenarioRepo repo, String base, String head) throws Exception {
-        try (GitRepository git = GitRepository.open(repo.root())) {
-            return new RevisionDiff(git, FileRules.byContent(), LogSink.NONE).compare(base, head, false);
-        }
+        return RevisionDiffs.byContent(repo.root(), base, head);
     }
 
     @Test

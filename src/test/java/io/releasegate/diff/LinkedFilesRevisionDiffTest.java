@@ -2,8 +2,6 @@ package io.releasegate.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.releasegate.config.FileRules;
-import io.releasegate.log.LogSink;
 import io.releasegate.testing.ScenarioRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +27,7 @@ class LinkedFilesRevisionDiffTest {
     Path dir;
 
     private DiffResult diff(String base, String head) throws Exception {
-        try (GitRepository git = GitRepository.open(dir)) {
-            return new RevisionDiff(git, FileRules.byContent(), LogSink.NONE).compare(base, head, false);
-        }
+        return RevisionDiffs.byContent(dir, base, head);
     }
 
     @Test

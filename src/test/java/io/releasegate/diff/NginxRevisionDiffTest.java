@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.releasegate.config.ConfigFormat;
 import io.releasegate.config.FileRule;
 import io.releasegate.config.FileRules;
-import io.releasegate.log.LogSink;
 import io.releasegate.testing.ScenarioRepo;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +16,7 @@ class NginxRevisionDiffTest {
     Path dir;
 
     private DiffResult diff(ScenarioRepo repo, String base, String head, FileRules rules) throws Exception {
-        try (GitRepository git = GitRepository.open(repo.root())) {
-            return new RevisionDiff(git, rules, LogSink.NONE).compare(base, head, false);
-        }
+        return RevisionDiffs.between(repo.root(), base, head, rules, false);
     }
 
     private static ScenarioRepo withIncludes(ScenarioRepo repo) {

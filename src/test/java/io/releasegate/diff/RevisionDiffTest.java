@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.releasegate.config.ConfigFormat;
 import io.releasegate.config.FileRule;
 import io.releasegate.config.FileRules;
-import io.releasegate.log.LogSink;
 import io.releasegate.testing.ScenarioRepo;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +17,7 @@ class RevisionDiffTest {
     Path dir;
 
     private DiffResult diff(ScenarioRepo repo, String base, String head, FileRules rules) throws Exception {
-        try (GitRepository git = GitRepository.open(repo.root())) {
-            return new RevisionDiff(git, rules, LogSink.NONE).compare(base, head, true);
-        }
+        return RevisionDiffs.between(repo.root(), base, head, rules, true);
     }
 
     @Test

@@ -3,8 +3,6 @@ package io.releasegate.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.releasegate.config.FileRules;
-import io.releasegate.log.LogSink;
 import io.releasegate.testing.ScenarioRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -54,10 +52,10 @@ class RoutingAttacksRevisionDiffTest {
     Path dir;
 
     private DiffResult change(String file, String before, String after) throws Exception {
-        try (ScenarioRepo repo = ScenarioRepo.init(dir); GitRepository git = GitRepository.open(dir)) {
+        try (ScenarioRepo repo = ScenarioRepo.init(dir)) {
             String base = repo.write(file, before).commit("base");
             String head = repo.write(file, after).commit("the change");
-            return new RevisionDiff(git, FileRules.byContent(), LogSink.NONE).compare(base, head, false);
+            return RevisionDiffs.byContent(dir, base, head);
         }
     }
 
